@@ -1,0 +1,45 @@
+/** The roles a Meridian user can have. */
+export const roles = ['patient', 'clinician', 'coordinator', 'volunteer', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** The clinical disciplines of the program's clinicians. */
+export const disciplines = [
+  'physician',
+  'nurse_practitioner',
+  'nurse',
+  'acupuncturist',
+  'massage_therapist',
+  'nutritionist_dietitian',
+  'psychologist',
+  'physical_therapist',
+  'chiropractor',
+  'health_wellness_coach',
+  'music_therapist',
+  'reiki_practitioner',
+] as const;
+export type Discipline = (typeof disciplines)[number];
+
+/** Labels shown to people for each discipline. */
+export const disciplineLabels: Record<Discipline, string> = {
+  physician: 'Physician',
+  nurse_practitioner: 'Nurse practitioner',
+  nurse: 'Nurse',
+  acupuncturist: 'Acupuncturist',
+  massage_therapist: 'Massage therapist',
+  nutritionist_dietitian: 'Nutritionist / dietitian',
+  psychologist: 'Psychologist',
+  physical_therapist: 'Physical therapist',
+  chiropractor: 'Chiropractor',
+  health_wellness_coach: 'Health and wellness coach',
+  music_therapist: 'Music therapist',
+  reiki_practitioner: 'Reiki practitioner',
+};
+
+/** Where each role lands after signing in to the web app. */
+export const roleHomePaths: Record<Role, string> = {
+  patient: '/patient',
+  clinician: '/clinician',
+  coordinator: '/coordinator',
+  volunteer: '/volunteer',
+  admin: '/admin',
+};

@@ -1,0 +1,135 @@
+import {
+  type AccessDecision,
+  type AccessMode,
+  type Actor,
+  type DataCategory,
+  decidePatientAccess,
+  type PatientRelation,
+} from '@meridian/domain';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import type { RequestContext } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a route does to a patient's data, for the policy and the audit row. */
+export interface PatientDataRequest {
+  category: DataCategory;
+  mode: AccessMode;
+  /** Audit action, e.g. 'read', 'update'. */
+  action: string;
+  resourceType: string;
+  resourceId?: string;
+}
+
+/** Loads the facts the policy needs about one actor and one patient. */
+export async function loadRelation(
+  q: Queryable,
+  actor: Actor,
+  patientId: string,
+  now: Date,
+): Promise<PatientRelation> {
+  if (!uuidPattern.test(patientId)) {
+    return { patientExists: false, onCareTeam: false, hasBedsideAssignment: false, breakGlass: null };
+  }
+  const rows = await q.query<{
+    exists: boolean;
+    on_team: boolean;
+    bedside: boolean;
+    bg_reason: string | null;
+    bg_expires: Date | null;
+  }>(
+    `SELECT EXISTS (SELECT 1 FROM patients WHERE id = $1) AS exists,
+            EXISTS (SELECT 1 FROM care_team_members WHERE patient_id = $1 AND user_id = $2) AS on_team,
+            EXISTS (SELECT 1 FROM bedside_assignments
+                     WHERE patient_id = $1 AND volunteer_user_id = $2 AND status = 'scheduled') AS bedside,
+            g.reason AS bg_reason, g.expires_at AS bg_expires
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (
+         SELECT reason, expires_at FROM break_glass_grants
+          WHERE user_id = $2 AND patient_id = $1 AND granted_at <= $3 AND expires_at > $3
+          ORDER BY expires_at DESC LIMIT 1) g ON true`,
+    [patientId, actor.userId, now],
+  );
+  const r = rows[0]!;
+  return {
+    patientExists: r.exists,
+    onCareTeam: r.on_team,
+    hasBedsideAssignment: r.bedside,
+    breakGlass: r.bg_reason && r.bg_expires ? { reason: r.bg_reason, expiresAt: r.bg_expires } : null,
+  };
+}
+
+/** The actor of a request, as the policy sees them. */
+export function actorOf(ctx: RequestContext): Actor {
+  return { userId: ctx.user.id, role: ctx.user.role, patientId: ctx.user.patientId };
+}
+
+/** The audit row describing one access decision. */
+export function auditOfDecision(
+  ctx: RequestContext,
+  patientId: string,
+  request: PatientDataRequest,
+  decision: AccessDecision,
+) {
+  return {
+    at: ctx.now,
+    actorUserId: ctx.user.id,
+    actorRole: ctx.user.role,
+    actorEmail: ctx.user.email,
+    patientId: uuidPattern.test(patientId) ? patientId : null,
+    action: request.action,
+    resourceType: request.resourceType,
+    resourceId: request.resourceId ?? patientId,
+    outcome: decision.allowed ? ('success' as const) : ('denied' as const),
+    breakGlass: decision.allowed && decision.basis === 'break_glass',
+    reason: decision.allowed ? decision.breakGlassReason : null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    requestId: ctx.requestId,
+    detail: decision.allowed ? { basis: decision.basis } : { why: decision.why },
+  };
+}
+
+/** The answer a refused request gets: 404 hides existence, 403 only where the actor may know it. */
+export function refusal(decision: Extract<AccessDecision, { allowed: false }>): AppError {
+  if (decision.answer === 'forbidden') {
+    return new AppError({
+      code: 'FORBIDDEN',
+      message: 'Your role does not give access to this part of the record.',
+    });
+  }
+  return new AppError({
+    code: 'NOT_FOUND',
+    message: 'No patient record with this id is available to you.',
+    ...(decision.breakGlassAllowed ? { details: { breakGlassAllowed: true } } : {}),
+  });
+}
+
+/**
+ * The one door to a patient's data: asks the policy, runs `fn` only when allowed, and writes the
+ * audit row in the same transaction. A refusal is audited too, then thrown as 404 or 403.
+ */
+export async function withPatientAccess<T>(
+  db: Database,
+  ctx: RequestContext,
+  patientId: string,
+  request: PatientDataRequest,
+  fn: (q: Queryable, decision: Extract<AccessDecision, { allowed: true }>) => Promise<T>,
+): Promise<T> {
+  type Outcome = { ok: true; value: T } | { ok: false; refused: Extract<AccessDecision, { allowed: false }> };
+  const outcome = await db.tx(async (q): Promise<Outcome> => {
+    const relation = await loadRelation(q, actorOf(ctx), patientId, ctx.now);
+    const decision = decidePatientAccess(actorOf(ctx), relation, patientId, request.category, request.mode);
+    if (!decision.allowed) {
+      await recordAudit(q, auditOfDecision(ctx, patientId, request, decision));
+      return { ok: false, refused: decision };
+    }
+    const value = await fn(q, decision);
+    await recordAudit(q, auditOfDecision(ctx, patientId, request, decision));
+    return { ok: true, value };
+  });
+  if (!outcome.ok) throw refusal(outcome.refused);
+  return outcome.value;
+}

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.ts';
+import { registerAuthentication } from './http/authenticate.ts';
+import { AppError } from './http/errors.ts';
+import { adminRoutes } from './modules/admin/admin-routes.ts';
+import { authRoutes } from './modules/auth/auth-routes.ts';
+import { locationsRoutes } from './modules/locations/locations-routes.ts';
+import { patientsRoutes } from './modules/patients/patients-routes.ts';
+import { volunteerRoutes } from './modules/volunteer/volunteer-routes.ts';
+
+/** Turns any thrown error into the one JSON error shape, with a message a person can act on. */
+function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const fe = error as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const message = fe.validation
+      .map((v) => {
+        const where = [fe.validationContext, v.instancePath.replace(/^\//, '').replace(/\//g, '.')]
+          .filter(Boolean)
+          .join(' ');
+        return v.keyword === 'unrecognized_keys' ? `${where}: ${v.message}` : `${where}: ${v.message}`;
+      })
+      .join('; ');
+    return new AppError({ code: 'VALIDATION', message: `The request is not valid. ${message}` });
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large. Send less data at once.',
+      });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError({ code: 'VALIDATION', message: 'The request body is not valid JSON.' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError({
+        code: 'VALIDATION',
+        message: 'Send the body as JSON with Content-Type: application/json.',
+      });
+  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) {
+    return new AppError({ code: 'VALIDATION', message: 'The request body is not valid JSON.' });
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError({ code: 'VALIDATION', message: fe.message });
+  }
+  return new AppError({
+    code: 'INTERNAL',
+    message: 'Something went wrong on our side. Nothing was saved; please try again.',
+  });
+}
+
+/** Builds the Meridian HTTP app (API and web app) without listening, so tests can inject requests. */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Wait for in-flight requests on close; answer new ones 503 while draining.
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Meridian API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    return reply.code(appError.status).headers(appError.headers).send(appError.toBody());
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    // Patient data must not sit in shared or browser caches.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerAuthentication(app, deps);
+
+  app.get('/healthz', { config: { public: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true } }, async (_request, reply) => {
+    try {
+      await deps.db.query('SELECT 1');
+      return { status: 'ready', database: deps.db.kind };
+    } catch {
+      return reply
+        .code(503)
+        .send({ error: { code: 'UNAVAILABLE', message: 'The database does not answer.' } });
+    }
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  authRoutes(app, deps);
+  patientsRoutes(app, deps);
+  locationsRoutes(app, deps);
+  volunteerRoutes(app, deps);
+  adminRoutes(app, deps);
+
+  const webIndex = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(webIndex);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = /^\/(api|fhir)(\/|$)/.test(request.url);
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send({
+      error: { code: 'NOT_FOUND', message: `Nothing here: ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+  return app;
+}

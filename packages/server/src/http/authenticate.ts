@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { authenticate, type Credential } from '../modules/auth/auth-service.ts';
+import { userOf } from '../modules/auth/sessions.ts';
+import type { RequestContext } from './context.ts';
+import { AppError } from './errors.ts';
+
+export const sessionCookie = 'meridian_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    meridian: RequestContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes open without signing in (sign-in, health). Everything else requires a session. */
+    public?: boolean;
+  }
+}
+
+function credentialOf(request: FastifyRequest): Credential | null {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
+    if (!match)
+      throw new AppError({
+        code: 'UNAUTHENTICATED',
+        message: 'The Authorization header must be "Bearer <token>".',
+      });
+    return { token: match[1]!, via: 'bearer' };
+  }
+  const cookie = request.cookies[sessionCookie];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/** Authenticates every /api and /fhir request unless its route is marked public; builds the request context. */
+export function registerAuthentication(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('meridian', null);
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.config.public || !/^\/(api|fhir)(\/|$)/.test(request.url)) return;
+    const credential = credentialOf(request);
+    if (!credential) throw new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
+    const csrf = request.headers['x-csrf-token'];
+    const { row, now } = await authenticate(
+      deps,
+      credential,
+      request.method,
+      typeof csrf === 'string' ? csrf : undefined,
+    );
+    request.meridian = {
+      user: userOf(row),
+      sessionId: row.id,
+      sessionKind: row.kind,
+      csrfToken: row.csrf_token,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      requestId: request.id,
+      now,
+    };
+  });
+}
+
+/** The context of an authenticated request (routes that are not public always have one). */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.meridian) throw new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
+  return request.meridian;
+}

@@ -1,0 +1,12 @@
+export { buildApp } from './app.ts';
+export type { AppDeps } from './app-deps.ts';
+export { backup, restore } from './backup/backup.ts';
+export { rowCounts } from './backup/tables.ts';
+export { type Config, loadConfig } from './config.ts';
+export type { Database, Queryable } from './db/database.ts';
+export { migrate } from './db/migrate.ts';
+export { openDatabase } from './db/open.ts';
+export { openPglite } from './db/pglite.ts';
+export { openPostgres } from './db/postgres.ts';
+export { seedDemo } from './seed/demo.ts';
+export { demoPassword } from './seed/demo-data.ts';

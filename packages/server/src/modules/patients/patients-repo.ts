@@ -1,0 +1,129 @@
+import { ageOn, dateInZone } from '@meridian/domain';
+import type { Queryable } from '../../db/database.ts';
+
+interface PatientRow {
+  id: string;
+  mrn: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  sex: string;
+  phone: string | null;
+  email: string | null;
+  address_line: string | null;
+  address_city: string | null;
+  address_state: string | null;
+  address_postal_code: string | null;
+  pcp_name: string | null;
+  pcp_organization: string | null;
+  pcp_phone: string | null;
+  location_id: string | null;
+  location_name: string | null;
+  location_time_zone: string | null;
+}
+
+const select = `SELECT p.id, p.mrn, p.given_name, p.family_name, p.birth_date, p.sex, p.phone, p.email,
+       p.address_line, p.address_city, p.address_state, p.address_postal_code,
+       p.pcp_name, p.pcp_organization, p.pcp_phone,
+       l.id AS location_id, l.name AS location_name, l.time_zone AS location_time_zone
+  FROM patients p LEFT JOIN locations l ON l.id = p.home_location_id`;
+
+function summaryOf(r: PatientRow, now: Date) {
+  const zone = r.location_time_zone ?? 'UTC';
+  return {
+    id: r.id,
+    mrn: r.mrn,
+    name: { given: r.given_name, family: r.family_name },
+    birthDate: r.birth_date,
+    age: ageOn(r.birth_date, dateInZone(now, zone)),
+    sex: r.sex,
+    location: r.location_id ? { id: r.location_id, name: r.location_name!, timeZone: zone } : null,
+  };
+}
+export type PatientSummary = ReturnType<typeof summaryOf>;
+
+/** Candidate patients for a list, narrowed by role in SQL (the policy still decides row by row). */
+export async function listCandidates(
+  q: Queryable,
+  scope:
+    | { kind: 'self'; patientId: string }
+    | { kind: 'care_team'; userId: string }
+    | { kind: 'all' }
+    | { kind: 'bedside'; userId: string },
+  search: string | undefined,
+  now: Date,
+  limit = 100,
+): Promise<PatientSummary[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (scope.kind === 'self') {
+    params.push(scope.patientId);
+    where.push(`p.id = $${params.length}`);
+  } else if (scope.kind === 'care_team') {
+    params.push(scope.userId, now);
+    where.push(`(p.id IN (SELECT patient_id FROM care_team_members WHERE user_id = $${params.length - 1})
+      OR p.id IN (SELECT patient_id FROM break_glass_grants WHERE user_id = $${params.length - 1} AND expires_at > $${params.length}))`);
+  } else if (scope.kind === 'bedside') {
+    params.push(scope.userId);
+    where.push(
+      `p.id IN (SELECT patient_id FROM bedside_assignments WHERE volunteer_user_id = $${params.length} AND status = 'scheduled')`,
+    );
+  }
+  if (search?.trim()) {
+    params.push(
+      `%${search
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+    const n = params.length;
+    where.push(`(lower(p.given_name || ' ' || p.family_name) LIKE $${n} OR lower(p.mrn) LIKE $${n})`);
+  }
+  params.push(limit);
+  const rows = await q.query<PatientRow>(
+    `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => summaryOf(r, now));
+}
+
+/** One patient's demographics, contacts, primary care provider and care team. */
+export async function patientDetail(q: Queryable, id: string, now: Date) {
+  const rows = await q.query<PatientRow>(`${select} WHERE p.id = $1`, [id]);
+  const r = rows[0];
+  if (!r) return undefined;
+  const team = await q.query<{
+    user_id: string;
+    display_name: string;
+    discipline: string | null;
+    team_role: string;
+  }>(
+    `SELECT u.id AS user_id, u.display_name, u.discipline, m.team_role
+       FROM care_team_members m JOIN users u ON u.id = m.user_id
+      WHERE m.patient_id = $1 ORDER BY m.added_at, u.display_name`,
+    [id],
+  );
+  return {
+    ...summaryOf(r, now),
+    phone: r.phone,
+    email: r.email,
+    address: r.address_line
+      ? {
+          line: r.address_line,
+          city: r.address_city,
+          state: r.address_state,
+          postalCode: r.address_postal_code,
+        }
+      : null,
+    primaryCareProvider: r.pcp_name
+      ? { name: r.pcp_name, organization: r.pcp_organization, phone: r.pcp_phone }
+      : null,
+    careTeam: team.map((t) => ({
+      userId: t.user_id,
+      name: t.display_name,
+      discipline: t.discipline,
+      role: t.team_role,
+    })),
+  };
+}

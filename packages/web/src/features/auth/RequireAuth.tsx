@@ -1,0 +1,26 @@
+import { Center } from '@mantine/core';
+import { Navigate, Outlet } from 'react-router';
+import { ErrorState } from '../common/ErrorState.tsx';
+import { LoadingState } from '../common/LoadingState.tsx';
+import { useMe } from './me-query.ts';
+
+/** Renders the signed-in routes only when there is a session. */
+export function RequireAuth() {
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Center component="main" id="main" mih="100vh">
+        <LoadingState label="Checking your session" />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Center component="main" id="main" mih="100vh" p="md">
+        <ErrorState title="Could not check your session" error={me.error} onRetry={() => void me.refetch()} />
+      </Center>
+    );
+  }
+  if (!me.data) return <Navigate to="/sign-in" replace />;
+  return <Outlet />;
+}

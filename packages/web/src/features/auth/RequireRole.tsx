@@ -1,0 +1,16 @@
+import { Navigate, Outlet } from 'react-router';
+import type { Role } from '../../api/types.ts';
+import { useCurrentUser } from './me-query.ts';
+import { roleHomePath } from './roles.ts';
+
+interface RequireRoleProps {
+  allow: Role;
+}
+
+// The server enforces access; this only keeps people out of screens that would
+// fail for them, sending them to their own home instead.
+export function RequireRole({ allow }: RequireRoleProps) {
+  const me = useCurrentUser();
+  if (me.role !== allow) return <Navigate to={roleHomePath(me.role)} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,42 @@
+import { NavLink, Stack } from '@mantine/core';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import type { Role } from '../../api/types.ts';
+import { navItemsForRole } from '../auth/roles.ts';
+
+interface RoleNavProps {
+  role: Role;
+  onNavigate?: () => void;
+}
+
+function isActive(pathname: string, to: string, exactOnly: boolean): boolean {
+  if (pathname === to) return true;
+  return !exactOnly && pathname.startsWith(`${to}/`);
+}
+
+export function RoleNav({ role, onNavigate }: RoleNavProps) {
+  const { pathname } = useLocation();
+  const items = navItemsForRole(role);
+  // A section home stays highlighted on its sub-pages unless one of them has
+  // its own entry (the admin's audit log).
+  const hasNestedItem = (to: string) => items.some((item) => item.to.startsWith(`${to}/`));
+  return (
+    <Stack gap={4}>
+      {items.map((item) => {
+        const active = isActive(pathname, item.to, hasNestedItem(item.to));
+        return (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            end
+            label={item.label}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            variant="filled"
+            onClick={onNavigate}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

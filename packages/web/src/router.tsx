@@ -1,0 +1,66 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './features/auth/RequireAuth.tsx';
+import { RequireRole } from './features/auth/RequireRole.tsx';
+import { AppLayout } from './features/layout/AppLayout.tsx';
+import { AdminHomePage } from './routes/admin/AdminHomePage.tsx';
+import { AuditPage } from './routes/admin/AuditPage.tsx';
+import { ClinicianHomePage } from './routes/clinician/ClinicianHomePage.tsx';
+import { ClinicianPatientPage } from './routes/clinician/ClinicianPatientPage.tsx';
+import { CoordinatorHomePage } from './routes/coordinator/CoordinatorHomePage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { PatientHomePage } from './routes/patient/PatientHomePage.tsx';
+import { RootRedirect } from './routes/RootRedirect.tsx';
+import { RouteErrorPage } from './routes/RouteErrorPage.tsx';
+import { SignInPage } from './routes/sign-in/SignInPage.tsx';
+import { VolunteerHomePage } from './routes/volunteer/VolunteerHomePage.tsx';
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: '/', element: <RootRedirect /> },
+        { path: '/sign-in', element: <SignInPage /> },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AppLayout />,
+              children: [
+                {
+                  element: <RequireRole allow="patient" />,
+                  children: [{ path: '/patient', element: <PatientHomePage /> }],
+                },
+                {
+                  element: <RequireRole allow="clinician" />,
+                  children: [
+                    { path: '/clinician', element: <ClinicianHomePage /> },
+                    { path: '/clinician/patients/:patientId', element: <ClinicianPatientPage /> },
+                  ],
+                },
+                {
+                  element: <RequireRole allow="coordinator" />,
+                  children: [{ path: '/coordinator', element: <CoordinatorHomePage /> }],
+                },
+                {
+                  element: <RequireRole allow="volunteer" />,
+                  children: [{ path: '/volunteer', element: <VolunteerHomePage /> }],
+                },
+                {
+                  element: <RequireRole allow="admin" />,
+                  children: [
+                    { path: '/admin', element: <AdminHomePage /> },
+                    { path: '/admin/audit', element: <AuditPage /> },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,0 +1,37 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useCurrentUser } from '../../features/auth/me-query.ts';
+import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
+import { ErrorState } from '../../features/common/ErrorState.tsx';
+import { LoadingState } from '../../features/common/LoadingState.tsx';
+import { PageTitle } from '../../features/common/PageTitle.tsx';
+import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
+import { formatPatientName } from '../../features/patients/patient-format.ts';
+import { usePatientRecord } from '../../features/patients/patient-queries.ts';
+
+export function PatientHomePage() {
+  const me = useCurrentUser();
+  const record = usePatientRecord(me.patientId);
+
+  return (
+    <Stack gap="lg">
+      <PageTitle>Patient portal</PageTitle>
+      <ClinicalNotice />
+      {me.patientId === null ? (
+        <Text>Your account is not linked to a patient record yet. Please contact the clinic.</Text>
+      ) : record.isPending ? (
+        <LoadingState label="Loading your record" />
+      ) : record.isError ? (
+        <ErrorState
+          title="Could not load your record"
+          error={record.error}
+          onRetry={() => void record.refetch()}
+        />
+      ) : (
+        <Stack gap="md">
+          <Title order={2}>Welcome, {formatPatientName(record.data.patient.name)}</Title>
+          <PatientDetailView patient={record.data.patient} />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
