@@ -2,11 +2,21 @@ import { Center } from '@mantine/core';
 import { Navigate, Outlet } from 'react-router';
 import { ErrorState } from '../common/ErrorState.tsx';
 import { LoadingState } from '../common/LoadingState.tsx';
+import { CurrentUserContext } from './current-user.ts';
 import { useMe } from './me-query.ts';
 
 /** Renders the signed-in routes only when there is a session. */
 export function RequireAuth() {
   const me = useMe();
+  // A failed background refetch (network blip) keeps the signed-in screens up;
+  // only a definite "no session" (null) sends people to sign in.
+  if (me.data) {
+    return (
+      <CurrentUserContext value={me.data}>
+        <Outlet />
+      </CurrentUserContext>
+    );
+  }
   if (me.isPending) {
     return (
       <Center component="main" id="main" mih="100vh">
@@ -21,6 +31,5 @@ export function RequireAuth() {
       </Center>
     );
   }
-  if (!me.data) return <Navigate to="/sign-in" replace />;
-  return <Outlet />;
+  return <Navigate to="/sign-in" replace />;
 }

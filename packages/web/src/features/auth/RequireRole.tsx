@@ -1,6 +1,6 @@
 import { Navigate, Outlet } from 'react-router';
 import type { Role } from '../../api/types.ts';
-import { useCurrentUser } from './me-query.ts';
+import { useCurrentUser } from './current-user.ts';
 import { roleHomePath } from './roles.ts';
 
 interface RequireRoleProps {

@@ -30,10 +30,3 @@ export const meQuery = queryOptions({
 export function useMe() {
   return useQuery(meQuery);
 }
-
-/** The signed-in user, for components rendered only inside the signed-in routes. */
-export function useCurrentUser(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser was used outside the signed-in routes.');
-  return data;
-}

@@ -2,7 +2,7 @@ import { AppShell, Burger, Button, Drawer, Group, Stack, Text } from '@mantine/c
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useCurrentUser } from '../auth/me-query.ts';
+import { useCurrentUser } from '../auth/current-user.ts';
 import { roleHomePath } from '../auth/roles.ts';
 import { useSignOut } from '../auth/use-sign-out.ts';
 import { RoleNav } from './RoleNav.tsx';
@@ -61,21 +61,25 @@ export function AppLayout() {
         <RoleNav role={user.role} />
       </AppShell.Navbar>
 
-      <Drawer
-        opened={drawerOpen}
-        onClose={drawer.close}
-        title="Menu"
-        size="80%"
-        hiddenFrom="sm"
-        id={mobileNavId}
-      >
-        <Stack gap="md">
-          <UserSummary user={user} />
-          <nav aria-label="Main">
-            <RoleNav role={user.role} onNavigate={drawer.close} />
-          </nav>
-        </Stack>
-      </Drawer>
+      {/* Built from parts so the title bar is a plain div: Drawer's default <header>
+          would add a second banner landmark, and the close button needs a name. */}
+      <Drawer.Root opened={drawerOpen} onClose={drawer.close} size="80%" hiddenFrom="sm" id={mobileNavId}>
+        <Drawer.Overlay />
+        <Drawer.Content>
+          <Drawer.Header component="div">
+            <Drawer.Title>Menu</Drawer.Title>
+            <Drawer.CloseButton aria-label="Close navigation" />
+          </Drawer.Header>
+          <Drawer.Body>
+            <Stack gap="md">
+              <UserSummary user={user} />
+              <nav aria-label="Main">
+                <RoleNav role={user.role} onNavigate={drawer.close} />
+              </nav>
+            </Stack>
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
 
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

@@ -1,5 +1,6 @@
 import { Stack, Text } from '@mantine/core';
-import { useCurrentUser } from '../../features/auth/me-query.ts';
+import { useCurrentUser } from '../../features/auth/current-user.ts';
+import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
 import { PatientList } from '../../features/patients/PatientList.tsx';
 
@@ -8,6 +9,7 @@ export function ClinicianHomePage() {
   return (
     <Stack gap="lg">
       <PageTitle>Clinician workspace</PageTitle>
+      <ClinicalNotice />
       <Text>
         Signed in as {me.name}
         {me.discipline ? ` (${me.discipline})` : ''}. These are the patients on your care teams.

@@ -1,5 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useCurrentUser } from '../../features/auth/me-query.ts';
+import { useCurrentUser } from '../../features/auth/current-user.ts';
 import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';

@@ -1,0 +1,5 @@
+export * from './clock.ts';
+export * from './personas.ts';
+export * from './templates.ts';
+export * from './test-app.ts';
+export * from './test-database.ts';

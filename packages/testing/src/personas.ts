@@ -1,0 +1,11 @@
+/** The demo people tests are written about (see DESIGN.md, "The people in the data"). */
+export const personas = {
+  maria: { email: 'maria.lopez@example.org', mrn: 'MER-000101' },
+  james: { email: 'james.carter@example.org', mrn: 'MER-000102' },
+  grace: { mrn: 'MER-000103' },
+  drPatel: { email: 'dr.patel@example.org' },
+  drOkafor: { email: 'dr.okafor@example.org' },
+  coordinator: { email: 'coordinator@example.org' },
+  volunteer: { email: 'volunteer@example.org' },
+  admin: { email: 'admin@example.org' },
+} as const;
