@@ -9,6 +9,8 @@ const integration = (kind: 'pglite' | 'postgres') => ({
   test: {
     name: `int-${kind}`,
     include: ['packages/*/src/**/*.int.test.ts'],
+    // Files named pglite-*.int.test.ts are about the embedded database itself.
+    exclude: kind === 'postgres' ? ['**/pglite-*.int.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
     env: { MERIDIAN_TEST_DB: kind },
     globalSetup: ['packages/testing/src/global-setup.ts'],
     testTimeout: 60_000,

@@ -28,8 +28,9 @@ export async function createTestDatabase(template: TemplateName = 'demo', option
   const kind = testDatabaseKind();
   if (kind === 'pglite') {
     const tar = fs.readFileSync(path.join(templateDir, `${template}.tar`));
+    // On disk, the layout matches MERIDIAN_DATA_DIR (files in <dir>/pgdata) so the CLI can open it too.
     const dataDir = options.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-test-')) : undefined;
-    const db = await openPglite({ ...(dataDir ? { dataDir } : {}), loadDataDir: new Blob([tar]) });
+    const db = await openPglite({ ...(dataDir ? { dataDir: path.join(dataDir, 'pgdata') } : {}), loadDataDir: new Blob([tar]) });
     return Object.assign(db, { label: 'pglite', location: dataDir ? { dataDir } : {} });
   }
   const name = `meridian_t${randomBytes(5).toString('hex')}_${process.env.MERIDIAN_TEST_RUN_ID ?? 'local'}`;

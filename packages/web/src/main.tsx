@@ -10,12 +10,7 @@ import { createAppRouter } from './router.tsx';
 const queryClient = createQueryClient();
 const router = createAppRouter();
 
-onUnauthorized(
-  createUnauthorizedHandler(queryClient, {
-    navigate: (to, options) => router.navigate(to, options),
-    currentPath: () => router.state.location.pathname,
-  }),
-);
+onUnauthorized(createUnauthorizedHandler(queryClient));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing the #root element.');

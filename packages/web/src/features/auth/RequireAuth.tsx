@@ -1,9 +1,10 @@
 import { Center } from '@mantine/core';
-import { Navigate, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
 import { ErrorState } from '../common/ErrorState.tsx';
 import { LoadingState } from '../common/LoadingState.tsx';
 import { CurrentUserContext } from './current-user.ts';
 import { useMe } from './me-query.ts';
+import { SignedOutRedirect } from './SignedOutRedirect.tsx';
 
 /** Renders the signed-in routes only when there is a session. */
 export function RequireAuth() {
@@ -31,5 +32,5 @@ export function RequireAuth() {
       </Center>
     );
   }
-  return <Navigate to="/sign-in" replace />;
+  return <SignedOutRedirect />;
 }

@@ -5,26 +5,32 @@ import { meQueryKey } from './me-query.ts';
 
 export const sessionEndedReason = 'session-ended';
 
-interface Navigator {
-  navigate: (to: string, options: { replace: boolean }) => Promise<void>;
-  currentPath: () => string;
+// Sessions end after 15 idle minutes. Someone who was signed in should be told
+// why they are back at the sign-in form; someone who never signed in should not.
+// The flag outlives the unmounted screens, so it is kept here, not in a component.
+let sessionEnded = false;
+
+export function wasSessionEnded(): boolean {
+  return sessionEnded;
+}
+
+export function clearSessionEnded(): void {
+  sessionEnded = false;
+}
+
+export function signInPathAfterSignOut(): string {
+  return sessionEnded ? `/sign-in?reason=${sessionEndedReason}` : '/sign-in';
 }
 
 /**
- * What happens when any API call answers 401. Sessions end after 15 idle
- * minutes; someone who was signed in is told so, someone who never was is
- * just shown the sign-in form.
+ * What happens when any API call answers 401: forget the user, and let the
+ * RequireAuth guard (which watches the "me" query) do the redirect. Redirecting
+ * from here as well would race the guard's own redirect.
  */
-export function createUnauthorizedHandler(queryClient: QueryClient, navigator: Navigator): () => void {
+export function createUnauthorizedHandler(queryClient: QueryClient): () => void {
   return () => {
-    const wasSignedIn = queryClient.getQueryData<Me | null>(meQueryKey) != null;
+    if (queryClient.getQueryData<Me | null>(meQueryKey) != null) sessionEnded = true;
     setCsrfToken(null);
     queryClient.setQueryData(meQueryKey, null);
-    if (navigator.currentPath() === '/sign-in') return;
-    const target = wasSignedIn ? `/sign-in?reason=${sessionEndedReason}` : '/sign-in';
-    void navigator.navigate(target, { replace: true }).then(() => {
-      // Patient data from the ended session should not linger in memory.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
-    });
   };
 }

@@ -5,6 +5,7 @@ import { setCsrfToken } from '../../api/csrf-token.ts';
 import type { LoginResponse } from '../../api/types.ts';
 import { meQueryKey } from './me-query.ts';
 import { roleHomePath } from './roles.ts';
+import { clearSessionEnded } from './session-expiry.ts';
 
 export interface Credentials {
   email: string;
@@ -24,6 +25,7 @@ export function useSignIn() {
       ),
     onSuccess: async ({ user, csrfToken }) => {
       setCsrfToken(csrfToken);
+      clearSessionEnded();
       // Whatever a previous user left in the cache must not leak into this session.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
       queryClient.setQueryData(meQueryKey, { ...user, csrfToken });
