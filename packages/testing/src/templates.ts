@@ -64,7 +64,10 @@ export async function dropTemplates(kind: 'pglite' | 'postgres'): Promise<void> 
 
 export function requireServerUrl(): string {
   const url = process.env.MERIDIAN_TEST_DATABASE_URL;
-  if (!url) throw new Error('MERIDIAN_TEST_DATABASE_URL is not set: point it at a PostgreSQL server to run these tests on it.');
+  if (!url)
+    throw new Error(
+      'MERIDIAN_TEST_DATABASE_URL is not set: point it at a PostgreSQL server to run these tests on it.',
+    );
   return url;
 }
 

@@ -38,7 +38,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     sleeps,
     async login(email, password = 'meridian-demo') {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-      if (res.statusCode !== 200) throw new Error(`Sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`Sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
       return res.json().token as string;
     },
     async close() {

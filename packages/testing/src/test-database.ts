@@ -24,13 +24,19 @@ export interface TestDatabase extends Database {
  * seeded at testNow). PGlite by default; the real server when the project sets MERIDIAN_TEST_DB=postgres.
  * With `onDisk`, PGlite keeps its files in a temporary directory (for tests that restart or spawn).
  */
-export async function createTestDatabase(template: TemplateName = 'demo', options: { onDisk?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  template: TemplateName = 'demo',
+  options: { onDisk?: boolean } = {},
+): Promise<TestDatabase> {
   const kind = testDatabaseKind();
   if (kind === 'pglite') {
     const tar = fs.readFileSync(path.join(templateDir, `${template}.tar`));
     // On disk, the layout matches MERIDIAN_DATA_DIR (files in <dir>/pgdata) so the CLI can open it too.
     const dataDir = options.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-test-')) : undefined;
-    const db = await openPglite({ ...(dataDir ? { dataDir: path.join(dataDir, 'pgdata') } : {}), loadDataDir: new Blob([tar]) });
+    const db = await openPglite({
+      ...(dataDir ? { dataDir: path.join(dataDir, 'pgdata') } : {}),
+      loadDataDir: new Blob([tar]),
+    });
     return Object.assign(db, { label: 'pglite', location: dataDir ? { dataDir } : {} });
   }
   const name = `meridian_t${randomBytes(5).toString('hex')}_${process.env.MERIDIAN_TEST_RUN_ID ?? 'local'}`;

@@ -29,7 +29,10 @@ describe('sign-in throttling', () => {
 
   it('starts counting again after a lock has expired', () => {
     const locked = { failures: 10, windowStartedAt: t0, lockedUntil: at(900) };
-    expect(afterFailure(locked, at(1000), 10, policy.lockMs, null)).toMatchObject({ failures: 1, lockedUntil: null });
+    expect(afterFailure(locked, at(1000), 10, policy.lockMs, null)).toMatchObject({
+      failures: 1,
+      lockedUntil: null,
+    });
   });
 
   it('forgets address failures older than the window', () => {

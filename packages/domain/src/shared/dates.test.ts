@@ -9,15 +9,25 @@ describe('dates and time zones', () => {
   });
 
   it('places a wall-clock time in Arizona, which keeps no daylight saving time, at UTC-7 all year', () => {
-    expect(instantAt('2026-01-15', '14:00', 'America/Phoenix').toISOString()).toBe('2026-01-15T21:00:00.000Z');
-    expect(instantAt('2026-07-15', '14:00', 'America/Phoenix').toISOString()).toBe('2026-07-15T21:00:00.000Z');
+    expect(instantAt('2026-01-15', '14:00', 'America/Phoenix').toISOString()).toBe(
+      '2026-01-15T21:00:00.000Z',
+    );
+    expect(instantAt('2026-07-15', '14:00', 'America/Phoenix').toISOString()).toBe(
+      '2026-07-15T21:00:00.000Z',
+    );
   });
 
   it('follows daylight saving time in Minnesota', () => {
-    expect(instantAt('2026-01-15', '14:00', 'America/Chicago').toISOString()).toBe('2026-01-15T20:00:00.000Z');
-    expect(instantAt('2026-07-15', '14:00', 'America/Chicago').toISOString()).toBe('2026-07-15T19:00:00.000Z');
+    expect(instantAt('2026-01-15', '14:00', 'America/Chicago').toISOString()).toBe(
+      '2026-01-15T20:00:00.000Z',
+    );
+    expect(instantAt('2026-07-15', '14:00', 'America/Chicago').toISOString()).toBe(
+      '2026-07-15T19:00:00.000Z',
+    );
     // 2026-03-08 is the day clocks spring forward in the US.
-    expect(instantAt('2026-03-08', '14:00', 'America/New_York').toISOString()).toBe('2026-03-08T18:00:00.000Z');
+    expect(instantAt('2026-03-08', '14:00', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T18:00:00.000Z',
+    );
   });
 
   it('gives the local calendar date of an instant', () => {

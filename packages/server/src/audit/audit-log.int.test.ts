@@ -27,9 +27,13 @@ describe('the audit trail', () => {
   });
 
   it('rejects UPDATE, DELETE and TRUNCATE issued directly in SQL', async () => {
-    await expect(db.query("UPDATE audit_events SET outcome = 'success'")).rejects.toThrow(/append-only: UPDATE/);
+    await expect(db.query("UPDATE audit_events SET outcome = 'success'")).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
     await expect(db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only: DELETE/);
     await expect(db.exec('TRUNCATE audit_events')).rejects.toThrow(/append-only: TRUNCATE/);
-    expect(await db.query("SELECT outcome FROM audit_events WHERE action = 'login'")).toEqual([{ outcome: 'failure' }]);
+    expect(await db.query("SELECT outcome FROM audit_events WHERE action = 'login'")).toEqual([
+      { outcome: 'failure' },
+    ]);
   });
 });

@@ -22,7 +22,9 @@ function meridian(args: string[], env: Record<string, string>, input?: string) {
 
 /** Environment that points the CLI at a test database. */
 function envOf(location: { databaseUrl?: string; dataDir?: string }): Record<string, string> {
-  return location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : { MERIDIAN_DATA_DIR: location.dataDir! };
+  return location.databaseUrl
+    ? { DATABASE_URL: location.databaseUrl }
+    : { MERIDIAN_DATA_DIR: location.dataDir! };
 }
 
 describe('the meridian command line', () => {
@@ -51,7 +53,11 @@ describe('the meridian command line', () => {
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toMatch(/Restored \d+ tables/);
 
-    const copy = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir ?? '', databasePoolSize: 1 });
+    const copy = await openDatabase({
+      databaseUrl: target.databaseUrl,
+      dataDir: target.dataDir ?? '',
+      databasePoolSize: 1,
+    });
     try {
       expect(await rowCounts(copy)).toEqual(expected);
     } finally {
@@ -64,7 +70,18 @@ describe('the meridian command line', () => {
     const db = await createTestDatabase('demo', { onDisk: true });
     const env = envOf(db.location);
     if (db.label === 'pglite') await db.close();
-    const args = ['user', 'add', '--role', 'clinician', '--discipline', 'acupuncturist', '--email', 'new.lac@example.org', '--name', 'New LAc'];
+    const args = [
+      'user',
+      'add',
+      '--role',
+      'clinician',
+      '--discipline',
+      'acupuncturist',
+      '--email',
+      'new.lac@example.org',
+      '--name',
+      'New LAc',
+    ];
     const weak = meridian(args, env, 'short\n');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('at least 12 characters');

@@ -13,7 +13,9 @@ afterAll(() => db.close());
 
 describe('migrations', () => {
   it('are all applied to a new database and applying them again changes nothing', async () => {
-    const versions = (await db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version);
+    const versions = (
+      await db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version')
+    ).map((r) => r.version);
     expect(versions).toEqual(loadMigrations().map((m) => m.version));
     expect(await migrate(db)).toEqual([]);
     expect(await migrate(db)).toEqual([]);

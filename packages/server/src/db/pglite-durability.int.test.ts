@@ -26,7 +26,7 @@ describe('acknowledged writes on PGlite', () => {
     await pg.close();
   });
 
-  it("fsyncs the WAL segment holding the commit before tx() resolves", async () => {
+  it('fsyncs the WAL segment holding the commit before tx() resolves', async () => {
     const dir = tmpDir();
     const db = await openPglite({ dataDir: dir });
     await db.exec('CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)');

@@ -16,10 +16,19 @@ describe('signing in', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(body.user).toMatchObject({ role: 'patient', patientId: expect.any(String), id: expect.any(String) });
+    expect(body.user).toMatchObject({
+      role: 'patient',
+      patientId: expect.any(String),
+      id: expect.any(String),
+    });
     const me = await t.app.inject({ url: '/api/me', headers: bearer(body.token) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ id: body.user.id, email: personas.maria.email, role: 'patient', name: 'Maria Lopez' });
+    expect(me.json()).toMatchObject({
+      id: body.user.id,
+      email: personas.maria.email,
+      role: 'patient',
+      name: 'Maria Lopez',
+    });
   });
 
   it('gives each demo role its role, and clinicians their discipline', async () => {
@@ -38,7 +47,10 @@ describe('signing in', () => {
   it('refuses a wrong password with 401 and records the failure in the audit trail', async () => {
     const res = await login({ email: personas.james.email, password: 'not-the-password' });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: expect.stringContaining('not correct') });
+    expect(res.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: expect.stringContaining('not correct'),
+    });
     const rows = await t.db.query<{ outcome: string; actor_email: string }>(
       "SELECT outcome, actor_email FROM audit_events WHERE action = 'login' AND actor_email = $1",
       [personas.james.email],
@@ -106,9 +118,17 @@ describe('cookie sessions for the web app', () => {
     const forged = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('CSRF');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });

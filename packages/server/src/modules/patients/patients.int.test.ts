@@ -15,9 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = async (url: string, email: string) => t.app.inject({ url, headers: bearer(await t.login(email)) });
+const get = async (url: string, email: string) =>
+  t.app.inject({ url, headers: bearer(await t.login(email)) });
 const auditRows = (patientId: string, email: string) =>
-  t.db.query<{ action: string; outcome: string; break_glass: boolean; reason: string | null; actor_role: string }>(
+  t.db.query<{
+    action: string;
+    outcome: string;
+    break_glass: boolean;
+    reason: string | null;
+    actor_role: string;
+  }>(
     'SELECT action, outcome, break_glass, reason, actor_role FROM audit_events WHERE patient_id = $1 AND actor_email = $2 ORDER BY id',
     [patientId, email],
   );
@@ -67,7 +74,9 @@ describe("a patient's own record", () => {
 
 describe('clinicians and the care team', () => {
   it("lists only the clinician's care-team patients", async () => {
-    const ids = (await get('/api/patients', personas.drPatel.email)).json().patients.map((p: { id: string }) => p.id);
+    const ids = (await get('/api/patients', personas.drPatel.email))
+      .json()
+      .patients.map((p: { id: string }) => p.id);
     expect(ids).toContain(mariaId);
     expect(ids).not.toContain(jamesId);
   });
@@ -119,9 +128,14 @@ describe('clinicians and the care team', () => {
       headers: bearer(token),
       payload: { reason: 'Consult requested while Dr. Patel is away' },
     });
-    expect((await t.app.inject({ url: `/api/patients/${mariaId}`, headers: bearer(token) })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/patients/${mariaId}`, headers: bearer(token) })).statusCode).toBe(
+      200,
+    );
     t.clock.advance(61 * 60_000);
-    const later = await t.app.inject({ url: `/api/patients/${mariaId}`, headers: bearer(await t.login(personas.drOkafor.email)) });
+    const later = await t.app.inject({
+      url: `/api/patients/${mariaId}`,
+      headers: bearer(await t.login(personas.drOkafor.email)),
+    });
     expect(later.statusCode).toBe(404);
   });
 
@@ -174,17 +188,29 @@ describe('other roles', () => {
 describe('the audit view', () => {
   it('lets the admin filter by patient and export CSV, and records that they looked', async () => {
     const token = await t.login(personas.admin.email);
-    const res = await t.app.inject({ url: `/api/admin/audit?patientId=${jamesId}&limit=500`, headers: bearer(token) });
+    const res = await t.app.inject({
+      url: `/api/admin/audit?patientId=${jamesId}&limit=500`,
+      headers: bearer(token),
+    });
     expect(res.statusCode).toBe(200);
-    const events = res.json().events as { patient: { id: string }; breakGlass: boolean; reason: string | null }[];
+    const events = res.json().events as {
+      patient: { id: string };
+      breakGlass: boolean;
+      reason: string | null;
+    }[];
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => e.patient.id === jamesId)).toBe(true);
     expect(events.some((e) => e.breakGlass && e.reason?.includes('on-call'))).toBe(true);
 
-    const csv = await t.app.inject({ url: `/api/admin/audit.csv?patientId=${jamesId}`, headers: bearer(token) });
+    const csv = await t.app.inject({
+      url: `/api/admin/audit.csv?patientId=${jamesId}`,
+      headers: bearer(token),
+    });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,at,actor_email,actor_role,patient_id,action,resource_type,resource_id,outcome,break_glass,reason,ip');
+    expect(lines[0]).toBe(
+      'id,at,actor_email,actor_role,patient_id,action,resource_type,resource_id,outcome,break_glass,reason,ip',
+    );
     // The header, the rows the admin saw, and the row recording that the admin viewed James's trail.
     expect(lines.length).toBe(1 + events.length + 1);
     expect(lines[1]).toContain(',read,AuditEvent,'); // newest first
@@ -200,7 +226,12 @@ describe('the audit view', () => {
     const token = await t.login(personas.admin.email);
     const page1 = (await t.app.inject({ url: '/api/admin/audit?limit=2', headers: bearer(token) })).json();
     expect(page1.events).toHaveLength(2);
-    const page2 = (await t.app.inject({ url: `/api/admin/audit?limit=2&before=${page1.nextBefore}`, headers: bearer(token) })).json();
+    const page2 = (
+      await t.app.inject({
+        url: `/api/admin/audit?limit=2&before=${page1.nextBefore}`,
+        headers: bearer(token),
+      })
+    ).json();
     expect(Number(page2.events[0].id)).toBeLessThan(Number(page1.events[1].id));
     const bad = await t.app.inject({ url: '/api/admin/audit?from=yesterday', headers: bearer(token) });
     expect(bad.statusCode).toBe(400);
