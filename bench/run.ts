@@ -1,0 +1,111 @@
+// Meridian's HTTP benchmark: starts the server on a fresh embedded database (the same way `npm start`
+// does), loads the main read paths with concurrent clients, and reports each as requests/s, p50 and p99
+// and as a ratio to GET /healthz measured on the same server in the same run.
+// Not part of `npm test`. Usage: npm run bench [-- --requests 3000 --concurrency 16]
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../tests/e2e/harness.ts';
+
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '16' } },
+});
+const total = Number(values.requests);
+const concurrency = Number(values.concurrency);
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'meridian-demo' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function load(url: string, token?: string) {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+  const latencies: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      const t0 = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      if (!res.ok) failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker)); // warm-up
+  latencies.length = 0;
+  next = 0;
+  failures = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return {
+    requests: latencies.length,
+    failures,
+    rps: latencies.length / seconds,
+    p50: pct(50),
+    p99: pct(99),
+  };
+}
+
+const server = await startServer();
+try {
+  const maria = await signIn(server.url, 'maria.lopez@example.org');
+  const patel = await signIn(server.url, 'dr.patel@example.org');
+  const me = (await (
+    await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${maria}` } })
+  ).json()) as {
+    patientId: string;
+  };
+  const paths: [string, string, string | undefined][] = [
+    ['GET /healthz', '/healthz', undefined],
+    ['GET /readyz', '/readyz', undefined],
+    ['GET /api/me', '/api/me', maria],
+    ['GET /api/patients/:id (own record, audited)', `/api/patients/${me.patientId}`, maria],
+    ['GET /api/patients (care-team list, audited)', '/api/patients', patel],
+  ];
+  const results = [];
+  for (const [name, p, token] of paths) {
+    process.stderr.write(`  ${name} …\n`);
+    results.push({ name, ...(await load(`${server.url}${p}`, token)) });
+  }
+  const floor = results[0]!.rps;
+  const rows = results.map((r) => ({ ...r, ratioToHealthz: r.rps / floor }));
+  const stamp = new Date().toISOString();
+  const out = {
+    at: stamp,
+    database: 'pglite',
+    requestsPerPath: total,
+    concurrency,
+    node: process.version,
+    results: rows,
+  };
+  const md = [
+    `# Meridian HTTP benchmark (${stamp})`,
+    '',
+    `Embedded PostgreSQL, ${total} requests per path, ${concurrency} concurrent clients, Node ${process.version}, load generator on the same machine.`,
+    '',
+    '| path | req/s | p50 ms | p99 ms | ratio to /healthz | failures |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.ratioToHealthz.toFixed(2)} | ${r.failures} |`,
+    ),
+    '',
+  ].join('\n');
+  const dir = path.join(import.meta.dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'http-latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'http-latest.md'), md);
+  process.stdout.write(md);
+} finally {
+  await server.stop();
+}
