@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 
-// argon2id (the library's default algorithm) with OWASP's recommended minimum: m=19 MiB, t=2, p=1.
+// argon2id (the library's default algorithm) with OWASP's recommended minimum: m=19 MiB, t=2, p=1
+// (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html).
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** Hashes a password with argon2id. */
