@@ -18,13 +18,16 @@ export async function openPglite(options: PgliteOptions): Promise<Database & { d
     extensions: { btree_gist },
     parsers: typeParsers,
   });
-  const syncer = options.dataDir ? new WalSyncer(options.dataDir) : undefined;
+  const syncer = options.dataDir
+    ? new WalSyncer(options.dataDir, async () => {
+        const rows = await pg.query<{ segment: string }>(
+          'SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment',
+        );
+        return rows.rows[0]!.segment;
+      })
+    : undefined;
   const sync = async () => {
-    if (!syncer) return;
-    const rows = await pg.query<{ segment: string }>(
-      'SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment',
-    );
-    syncer.syncThrough(rows.rows[0]!.segment);
+    await syncer?.sync();
   };
   const wrap = (t: PGlite | Transaction): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -63,7 +66,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database & { d
     async close() {
       if (pg.closed) return;
       await pg.close();
-      syncer?.syncAll();
+      await syncer?.syncAll();
     },
     async dump() {
       return (await pg.dumpDataDir('none')) as Blob;
