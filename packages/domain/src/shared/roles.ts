@@ -43,3 +43,12 @@ export const roleHomePaths: Record<Role, string> = {
   volunteer: '/volunteer',
   admin: '/admin',
 };
+
+/** The label of a discipline code, or the code itself if it is not one of ours. */
+export function disciplineLabel(code: string | null | undefined): string {
+  if (!code) return '';
+  return (disciplineLabels as Record<string, string>)[code] ?? code;
+}
+
+/** The actions recorded in the audit trail, for filters. */
+export const auditActions = ['login', 'logout', 'read', 'list', 'break_glass', 'export'] as const;

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { auditActions } from '@meridian/domain';
 import { type FormEvent, useState } from 'react';
 import { type AuditFilters, emptyAuditFilters, validateAuditFilters } from './audit-filters.ts';
 
@@ -14,7 +15,7 @@ export function AuditFilterForm({ initial, onApply }: AuditFilterFormProps) {
   function field(key: keyof AuditFilters) {
     return {
       value: draft[key],
-      onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
         const value = event.currentTarget.value;
         setDraft((current) => ({ ...current, [key]: value }));
       },
@@ -39,7 +40,14 @@ export function AuditFilterForm({ initial, onApply }: AuditFilterFormProps) {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
         <TextInput label="Patient ID" {...field('patientId')} />
         <TextInput label="User ID" {...field('userId')} />
-        <TextInput label="Action" description="e.g. patient.read" {...field('action')} />
+        <NativeSelect
+          label="Action"
+          data={[
+            { value: '', label: 'Any action' },
+            ...auditActions.map((a) => ({ value: a, label: a.replace('_', ' ') })),
+          ]}
+          {...field('action')}
+        />
         <TextInput type="date" label="From (UTC day)" {...field('from')} />
         <TextInput type="date" label="To (UTC day, inclusive)" {...field('to')} />
       </SimpleGrid>

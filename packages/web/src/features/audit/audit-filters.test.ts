@@ -26,13 +26,13 @@ describe('dateInputToInstant', () => {
 describe('auditQueryString', () => {
   it('sends only the filters that are set, with dates as instants', () => {
     const query = auditQueryString(
-      { patientId: ' p1 ', userId: '', action: 'patient.read', from: '2025-06-01', to: '2025-06-03' },
+      { patientId: ' p1 ', userId: '', action: 'break_glass', from: '2025-06-01', to: '2025-06-03' },
       { limit: 50, before: 'cursor-1' },
     );
     const params = new URLSearchParams(query);
     expect(Object.fromEntries(params)).toEqual({
       patientId: 'p1',
-      action: 'patient.read',
+      action: 'break_glass',
       from: '2025-06-01T00:00:00.000Z',
       to: '2025-06-03T23:59:59.999Z',
       limit: '50',

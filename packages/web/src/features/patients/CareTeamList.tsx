@@ -1,4 +1,5 @@
 import { List, Text } from '@mantine/core';
+import { disciplineLabel } from '@meridian/domain';
 import type { CareTeamMember } from '../../api/types.ts';
 
 export function CareTeamList({ members }: { members: CareTeamMember[] }) {
@@ -10,7 +11,7 @@ export function CareTeamList({ members }: { members: CareTeamMember[] }) {
           <Text span fw={600}>
             {member.name}
           </Text>
-          <Text span> — {[member.discipline, member.role].filter(Boolean).join(', ')}</Text>
+          <Text span> — {member.role || disciplineLabel(member.discipline)}</Text>
         </List.Item>
       ))}
     </List>

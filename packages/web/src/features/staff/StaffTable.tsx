@@ -1,4 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
+import { disciplineLabel } from '@meridian/domain';
 import type { StaffUser } from '../../api/types.ts';
 import { roleDisplayName } from '../auth/roles.ts';
 import { TableScroll } from '../common/TableScroll.tsx';
@@ -33,7 +34,7 @@ export function StaffTable({ users }: { users: StaffUser[] }) {
                 </Table.Th>
                 <Table.Td>{user.email}</Table.Td>
                 <Table.Td>{roleDisplayName(user.role)}</Table.Td>
-                <Table.Td>{user.discipline ?? '—'}</Table.Td>
+                <Table.Td>{user.discipline ? disciplineLabel(user.discipline) : '—'}</Table.Td>
                 <Table.Td>
                   <Badge variant="outline" color={user.active ? 'teal' : 'gray'}>
                     {user.active ? 'Active' : 'Inactive'}

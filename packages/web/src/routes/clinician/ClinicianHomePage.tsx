@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import { disciplineLabel } from '@meridian/domain';
 import { useCurrentUser } from '../../features/auth/current-user.ts';
 import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
@@ -12,7 +13,8 @@ export function ClinicianHomePage() {
       <ClinicalNotice />
       <Text>
         Signed in as {me.name}
-        {me.discipline ? ` (${me.discipline})` : ''}. These are the patients on your care teams.
+        {me.discipline ? ` (${disciplineLabel(me.discipline)})` : ''}. These are the patients on your care
+        teams.
       </Text>
       <PatientList
         caption="Your care-team patients"
