@@ -23,6 +23,8 @@ export interface Finding {
   basis: 'documented' | 'inferred';
   evidence: EvidenceLevel;
   sources: string[];
+  /** The knowledge row behind it (interaction, precaution or rule id): with the items, its identity. */
+  ref: string;
 }
 
 /** Facts about the patient that are not items: pregnancy, a surgery date. */
@@ -130,6 +132,7 @@ export function checkRegimen(
         basis: 'documented',
         evidence: 'guideline',
         sources: [],
+        ref: 'duplicate-ingredient',
       });
     }
     seen.set(item.id, item);
@@ -153,6 +156,7 @@ export function checkRegimen(
           basis: 'documented',
           evidence: row.evidence,
           sources: row.sources,
+          ref: row.id,
         });
       }
       if (rows.length || knownNotToInteract(index, a, b)) continue;
@@ -176,6 +180,7 @@ export function checkRegimen(
           basis: 'inferred',
           evidence: rule.evidence,
           sources: unique([...rule.sources, ...propSources]),
+          ref: rule.id,
         });
       }
     }
@@ -203,6 +208,7 @@ export function checkRegimen(
         ...rule.sources,
         ...members.flatMap((m) => rule.anyOf.flatMap((p) => m.properties.get(p) ?? [])),
       ]),
+      ref: rule.id,
     });
   }
 
@@ -246,6 +252,7 @@ function conditionFindings(
     basis: 'documented',
     evidence: p.evidence,
     sources: p.sources,
+    ref: p.id,
   });
 
   for (const agent of agents) {
