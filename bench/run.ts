@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../tests/e2e/harness.ts';
+import { regimen25 } from './regimen25.ts';
 
 const { values } = parseArgs({
   options: { requests: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '16' } },
@@ -22,8 +23,10 @@ async function signIn(base: string, email: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-async function load(url: string, token?: string) {
-  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+async function load(url: string, token?: string, body?: unknown) {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (body) headers['content-type'] = 'application/json';
+  const init = body ? { method: 'POST', headers, body: JSON.stringify(body) } : { headers };
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -31,7 +34,7 @@ async function load(url: string, token?: string) {
     while (next < total) {
       next++;
       const t0 = performance.now();
-      const res = await fetch(url, { headers });
+      const res = await fetch(url, init);
       await res.arrayBuffer();
       latencies.push(performance.now() - t0);
       if (!res.ok) failures++;
@@ -65,17 +68,18 @@ try {
   ).json()) as {
     patientId: string;
   };
-  const paths: [string, string, string | undefined][] = [
+  const paths: [string, string, string | undefined, unknown?][] = [
     ['GET /healthz', '/healthz', undefined],
     ['GET /readyz', '/readyz', undefined],
     ['GET /api/me', '/api/me', maria],
     ['GET /api/patients/:id (own record, audited)', `/api/patients/${me.patientId}`, maria],
     ['GET /api/patients (care-team list, audited)', '/api/patients', patel],
+    ['POST /api/safety/check (25 items)', '/api/safety/check', patel, { items: regimen25 }],
   ];
   const results = [];
-  for (const [name, p, token] of paths) {
+  for (const [name, p, token, body] of paths) {
     process.stderr.write(`  ${name} …\n`);
-    results.push({ name, ...(await load(`${server.url}${p}`, token)) });
+    results.push({ name, ...(await load(`${server.url}${p}`, token, body)) });
   }
   const floor = results[0]!.rps;
   const rows = results.map((r) => ({ ...r, ratioToHealthz: r.rps / floor }));

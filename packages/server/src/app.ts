@@ -18,6 +18,8 @@ import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
+import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
+import { safetyRoutes } from './modules/safety/safety-routes.ts';
 import { volunteerRoutes } from './modules/volunteer/volunteer-routes.ts';
 
 /** Turns any thrown error into the one JSON error shape, with a message a person can act on. */
@@ -132,6 +134,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   locationsRoutes(app, deps);
   volunteerRoutes(app, deps);
   adminRoutes(app, deps);
+  safetyRoutes(app);
+  regimenRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

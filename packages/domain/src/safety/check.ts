@@ -225,7 +225,17 @@ function conditionFindings(
   const findings: Finding[] = [];
   // Conditions the patient has, and situations that follow from the regimen (with their causes).
   const conditions = new Map<string, string[]>();
-  for (const item of items) if (item.kind === 'condition') conditions.set(item.id, []);
+  // A condition brings its broader conditions with it (knee osteoarthritis → osteoarthritis).
+  for (const item of items) {
+    if (item.kind !== 'condition') continue;
+    for (
+      let c = index.conditions.get(item.id);
+      c && !conditions.has(c.id);
+      c = c.parent ? index.conditions.get(c.parent) : undefined
+    ) {
+      conditions.set(c.id, []);
+    }
+  }
   if (context.pregnant) conditions.set('pregnancy', []);
   if (context.surgeryDate && context.today) {
     const days = (Date.parse(context.surgeryDate) - Date.parse(context.today)) / 86_400_000;

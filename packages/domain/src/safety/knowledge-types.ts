@@ -52,6 +52,7 @@ export interface KbCondition {
   id: string;
   name: string;
   kind: 'condition' | 'situation';
+  parent?: string;
   synonyms?: string[];
 }
 export interface KbTherapy {

@@ -12,7 +12,8 @@ export function normaliseName(name: string): string {
 const units = '(?:mg|mcg|µg|ug|g|gm|grams?|iu|units?|ml|mL|%|mmol|meq)';
 const frequency =
   '(?:bid|tid|qid|qd|qhs|qam|qpm|prn|od|bd|tds|daily|nightly|weekly|once|twice|three times|four times|a day|per day|/day|x/day|at bedtime|as needed|in the morning|in the evening)';
-const forms = '(?:tablets?|tabs?|capsules?|caps?|softgels?|drops?|tea|extract|oral|er|xr|sr|cr|ir)';
+const forms =
+  '(?:tablets?|tabs?|capsules?|caps?|softgels?|gummies|gummy|pills?|drops?|supplements?|tea|extract|oral|er|xr|sr|cr|ir)';
 
 /**
  * The name part of what a person wrote, without dose, frequency and dose form:

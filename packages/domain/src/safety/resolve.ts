@@ -24,6 +24,9 @@ function candidates(text: string): string[] {
   const noParens = text.replace(/\([^)]*\)/g, ' ');
   out.push(normaliseName(noParens), stripDose(noParens));
   for (const m of text.matchAll(/\(([^)]*)\)/g)) out.push(normaliseName(m[1]!));
+  // Plurals people write: "fractures", "SSRI" for "SSRIs" is covered by synonyms.
+  for (const c of [...out])
+    if (c.length > 4 && c.endsWith('s') && !c.endsWith('ss')) out.push(c.slice(0, -1));
   return [...new Set(out.filter(Boolean))];
 }
 

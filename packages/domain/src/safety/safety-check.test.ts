@@ -127,3 +127,28 @@ describe('checking a regimen', () => {
     expect(severities[0]).toBe('contraindicated');
   });
 });
+
+describe('conditions with broader conditions', () => {
+  it('applies the precautions of a broader condition to a specific one', () => {
+    const knowledge = {
+      ...fixtureKnowledge,
+      conditions: [
+        ...fixtureKnowledge.conditions,
+        {
+          id: 'proximal-dvt',
+          name: 'proximal deep vein thrombosis',
+          kind: 'condition' as const,
+          parent: 'deep-vein-thrombosis',
+        },
+      ],
+    };
+    const report = safetyCheck(buildSafetyIndex(knowledge), [
+      'therapy:massage',
+      'condition:proximal deep vein thrombosis',
+    ]);
+    expect(report.findings[0]).toMatchObject({
+      severity: 'contraindicated',
+      items: ['massage', 'deep-vein-thrombosis'],
+    });
+  });
+});

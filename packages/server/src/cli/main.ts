@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Discipline, disciplines, type Role, roles } from '@meridian/domain';
+import { type Discipline, disciplines, type Role, roles, safetyCheck } from '@meridian/domain';
+import { safetyIndex } from '@meridian/knowledge';
 import { backup, restore } from '../backup/backup.ts';
 import { loadConfig } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { describeDatabase, openDatabase } from '../db/open.ts';
 import { AppError } from '../http/errors.ts';
+import { safetyReportText } from '../modules/safety/safety-report-text.ts';
 import { createUser } from '../modules/users/users-service.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { progressReporter } from './progress.ts';
@@ -22,6 +24,8 @@ Commands:
   seed --demo                    Seed demo data (refused when MERIDIAN_ENV=production)
   user add --role R --email E --name N [--discipline D] [--patient-id ID] [--location CODE]
                                  Create a user; the password is read from standard input
+  safety-check [--json] ITEM...  Check medicines, herbs, supplements, foods, therapy:NAME and condition:NAME
+                                 together (e.g. warfarin ginkgo "fish oil" "therapy:massage")
   backup FILE                    Write a consistent backup of the whole database to FILE
   restore FILE                   Restore FILE into an empty data directory or database
   help                           Show this help
@@ -47,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       role: { type: 'string' },
       email: { type: 'string' },
       name: { type: 'string' },
@@ -60,6 +65,13 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command || command === 'help') {
     process.stdout.write(`${help}\n`);
     return command || values.help ? 0 : 1;
+  }
+  if (command === 'safety-check') {
+    if (rest.length === 0)
+      throw new Error('Give the items to check: `meridian safety-check warfarin ginkgo "fish oil"`.');
+    const report = safetyCheck(safetyIndex(), rest);
+    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : safetyReportText(report));
+    return 0;
   }
   const config = loadConfig();
   const bar = progressReporter();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { safetyIndex } from '@meridian/knowledge';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
@@ -13,6 +14,11 @@ export async function start(config: Config, options: { demo: boolean }): Promise
   const t0 = performance.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   log(`Meridian: opening ${describeDatabase(config)} …`);
+  // Load the clinical knowledge base first: a broken one stops the start with the list of problems.
+  const knowledge = safetyIndex().knowledge;
+  log(
+    `Knowledge base: ${knowledge.agents.length} medicines, herbs and supplements; ${knowledge.interactions.length} interactions; ${knowledge.precautions.length} precautions.`,
+  );
   const db = await openDatabase(config);
   const applied = await migrate(db);
   if (applied.length) log(`Applied migrations ${applied.join(', ')}.`);

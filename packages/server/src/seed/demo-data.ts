@@ -156,6 +156,13 @@ export interface DemoPatient {
   address: { line: string; city: string; state: string; postalCode: string };
   pcp: { name: string; organization: string; phone: string };
   careTeam: { clinician: string; role: string }[];
+  /** Medicines, supplements and conditions as the patient or clinician would write them. */
+  regimen: {
+    category: 'medicine' | 'supplement' | 'condition';
+    text: string;
+    dose?: string;
+    frequency?: string;
+  }[];
   /** What the persona takes and has, for the features that record it (intake, safety). */
   story: string;
 }
@@ -181,6 +188,19 @@ export const demoPatients: DemoPatient[] = [
       { clinician: 'levi', role: 'Psychologist' },
       { clinician: 'rahman', role: 'Health and wellness coach' },
     ],
+    regimen: [
+      { category: 'condition', text: 'fibromyalgia' },
+      { category: 'condition', text: 'chronic low back pain' },
+      { category: 'medicine', text: 'sertraline', dose: '50 mg', frequency: 'once daily' },
+      {
+        category: 'medicine',
+        text: 'ibuprofen',
+        dose: '400 mg',
+        frequency: 'as needed, up to three times daily',
+      },
+      { category: 'supplement', text: "St John's wort", dose: '300 mg', frequency: 'three times daily' },
+      { category: 'supplement', text: 'ginkgo', dose: '120 mg', frequency: 'once daily' },
+    ],
     story: "Fibromyalgia and chronic low back pain; takes sertraline, ibuprofen, St John's wort and ginkgo.",
   },
   {
@@ -200,6 +220,13 @@ export const demoPatients: DemoPatient[] = [
       { clinician: 'berg', role: 'Massage therapist' },
       { clinician: 'johansson', role: 'Physical therapist' },
     ],
+    regimen: [
+      { category: 'condition', text: 'deep vein thrombosis' },
+      { category: 'condition', text: 'knee osteoarthritis' },
+      { category: 'medicine', text: 'warfarin', dose: '5 mg', frequency: 'once daily' },
+      { category: 'supplement', text: 'fish oil', dose: '2 g', frequency: 'once daily' },
+      { category: 'supplement', text: 'turmeric', dose: '500 mg', frequency: 'twice daily' },
+    ],
     story: 'On warfarin after a deep vein thrombosis; knee osteoarthritis; takes fish oil and turmeric.',
   },
   {
@@ -218,6 +245,7 @@ export const demoPatients: DemoPatient[] = [
       { clinician: 'okafor', role: 'Integrative physician' },
       { clinician: 'berg', role: 'Massage therapist (bedside)' },
     ],
+    regimen: [],
     story: 'In hospital after heart surgery; receives bedside massage and volunteer hand massage.',
   },
   {
@@ -236,6 +264,12 @@ export const demoPatients: DemoPatient[] = [
       { clinician: 'kim', role: 'Nurse practitioner (lead)' },
       { clinician: 'nair', role: 'Dietitian' },
       { clinician: 'hill', role: 'Chiropractor' },
+    ],
+    regimen: [
+      { category: 'condition', text: 'migraine' },
+      { category: 'condition', text: 'neck pain' },
+      { category: 'medicine', text: 'sumatriptan', dose: '50 mg', frequency: 'as needed' },
+      { category: 'supplement', text: 'magnesium', dose: '400 mg', frequency: 'once daily' },
     ],
     story: 'Chronic migraine and neck pain.',
   },

@@ -1,5 +1,7 @@
 import { addDays, dateInZone, instantAt } from '@meridian/domain';
 import type { Database } from '../db/database.ts';
+import { insertRegimenItem } from '../modules/regimen/regimen-repo.ts';
+import { recheckRegimen } from '../modules/regimen/regimen-service.ts';
 import { createUser } from '../modules/users/users-service.ts';
 import {
   demoBedsideVisits,
@@ -113,6 +115,9 @@ export async function seedDemo(
           password: demoPassword,
         });
       }
+      const enteredBy = { userId: clinicianIds.get(p.careTeam[0]!.clinician)!, role: 'clinician' };
+      for (const item of p.regimen) await insertRegimenItem(q, patientId, item, enteredBy, options.now);
+      if (p.regimen.length) await recheckRegimen(q, patientId, options.now);
       step(`patient ${p.given} ${p.family}`);
     }
     for (const v of demoBedsideVisits) {

@@ -125,3 +125,101 @@ export interface StaffUser {
   active: boolean;
   lockedUntil: string | null;
 }
+
+// Regimen and safety (GET/POST /api/patients/:id/regimen, POST /api/safety/check).
+
+export type RegimenCategory = 'medicine' | 'supplement' | 'therapy' | 'condition';
+export type Severity = 'contraindicated' | 'major' | 'moderate' | 'minor';
+export type FindingBasis = 'documented' | 'inferred';
+
+export interface ResolvedRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface RegimenItem {
+  id: string;
+  category: RegimenCategory;
+  /** What was written, as written. */
+  text: string;
+  dose: string | null;
+  frequency: string | null;
+  startedOn: string | null;
+  status: 'active' | 'stopped';
+  /** What the knowledge base recognised it as; null when it could not be matched. */
+  resolved: ResolvedRef | null;
+  enteredBy: string;
+  addedAt: string;
+}
+
+export interface FindingItem {
+  id: string;
+  name: string;
+}
+
+/** Shared by stored findings and the findings of an ad hoc check. */
+export interface FindingBase {
+  severity: Severity;
+  kind: string;
+  basis: FindingBasis;
+  summary: string;
+  mechanism: string;
+  management: string;
+  evidence: string;
+  sources: string[];
+}
+
+export interface SafetyFinding extends FindingBase {
+  id: string;
+  items: FindingItem[];
+  firstFoundAt: string;
+  acknowledged: { by: string | null; at: string; note: string | null } | null;
+  /** The finding in plain words, for the patient. */
+  plain: string;
+}
+
+export interface NotAssessedItem {
+  itemId: string;
+  text: string;
+  suggestions: string[];
+}
+
+export interface RegimenView {
+  items: RegimenItem[];
+  /** Most severe first. */
+  findings: SafetyFinding[];
+  notAssessed: NotAssessedItem[];
+}
+
+export interface NewRegimenItem {
+  category: RegimenCategory;
+  text: string;
+  dose?: string;
+  frequency?: string;
+  startedOn?: string;
+}
+
+export interface CheckResolved {
+  input: string;
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface CheckUnresolved {
+  input: string;
+  suggestions: string[];
+}
+
+export interface CheckFinding extends FindingBase {
+  /** Ids of the resolved items involved (the server sends ids; names come from `resolved`). */
+  items: (string | FindingItem)[];
+  ref: string;
+}
+
+export interface SafetyCheckResult {
+  resolved: CheckResolved[];
+  unresolved: CheckUnresolved[];
+  findings: CheckFinding[];
+}

@@ -10,6 +10,7 @@ import { BreakGlassForm } from '../../features/patients/BreakGlassForm.tsx';
 import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
 import { formatPatientName } from '../../features/patients/patient-format.ts';
 import { usePatientRecord } from '../../features/patients/patient-queries.ts';
+import { ClinicianRegimenSafety } from '../../features/regimen/ClinicianRegimenSafety.tsx';
 
 function BackLink() {
   return (
@@ -73,6 +74,7 @@ export function ClinicianPatientPage() {
       <PageTitle>{formatPatientName(patient.name)}</PageTitle>
       <ClinicalNotice />
       <PatientDetailView patient={patient} />
+      <ClinicianRegimenSafety patientId={patient.id} timeZone={patient.location.timeZone} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { PageTitle } from '../../features/common/PageTitle.tsx';
 import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
 import { formatPatientName } from '../../features/patients/patient-format.ts';
 import { usePatientRecord } from '../../features/patients/patient-queries.ts';
+import { PatientRegimen } from '../../features/regimen/PatientRegimen.tsx';
 
 export function PatientHomePage() {
   const me = useCurrentUser();
@@ -30,6 +31,7 @@ export function PatientHomePage() {
         <Stack gap="md">
           <Title order={2}>Welcome, {formatPatientName(record.data.patient.name)}</Title>
           <PatientDetailView patient={record.data.patient} />
+          <PatientRegimen patientId={record.data.patient.id} />
         </Stack>
       )}
     </Stack>

@@ -1,0 +1,4 @@
+export * from './load.ts';
+export * from './safety-knowledge.ts';
+export * from './schema.ts';
+export * from './source-hosts.ts';

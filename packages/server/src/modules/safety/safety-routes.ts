@@ -1,0 +1,37 @@
+import { safetyCheck } from '@meridian/domain';
+import { safetyIndex } from '@meridian/knowledge';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const checkBody = z.strictObject({
+  items: z
+    .array(
+      z.string().trim().min(1, 'An item cannot be empty.').max(200, 'An item is at most 200 characters.'),
+    )
+    .min(1, 'Give at least one item to check.')
+    .max(100, 'Check at most 100 items at once.'),
+  context: z
+    .strictObject({
+      pregnant: z.boolean().optional(),
+      surgeryDate: z.iso.date('surgeryDate must be a date, e.g. 2026-12-01.').optional(),
+      today: z.iso.date('today must be a date, e.g. 2026-11-22.').optional(),
+    })
+    .optional(),
+});
+
+/** Safety checks of a regimen that is not (yet) a patient's: no patient data, so no audit row. */
+export function safetyRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/safety/check',
+    {
+      schema: {
+        tags: ['safety'],
+        summary: 'Check medicines, herbs, supplements, foods, therapies and conditions together',
+        body: checkBody,
+      },
+    },
+    async (request) => safetyCheck(safetyIndex(), request.body.items, request.body.context ?? {}),
+  );
+}
