@@ -91,18 +91,22 @@ function pairKind(a: AgentItem, b: AgentItem): FindingKind {
 }
 
 function documented(index: SafetyIndex, a: AgentItem, b: AgentItem): KbInteraction[] {
-  const specific: KbInteraction[] = [];
-  const general: KbInteraction[] = [];
+  // Only the most specific rows count: about these two agents, then an agent and a class, then two classes.
+  let best: KbInteraction[] = [];
+  let bestScore = -1;
   for (const ra of a.refs) {
     for (const rb of b.refs) {
-      for (const row of index.interactionsByPair.get(pairKey(ra, rb)) ?? []) {
-        const list = !ra.startsWith('class:') && !rb.startsWith('class:') ? specific : general;
-        if (!list.includes(row)) list.push(row);
+      const rows = index.interactionsByPair.get(pairKey(ra, rb));
+      if (!rows) continue;
+      const score = (ra.startsWith('class:') ? 0 : 1) + (rb.startsWith('class:') ? 0 : 1);
+      if (score > bestScore) {
+        best = [];
+        bestScore = score;
       }
+      if (score === bestScore) for (const row of rows) if (!best.includes(row)) best.push(row);
     }
   }
-  // A row about these two agents says more than a row about their classes.
-  return specific.length ? specific : general;
+  return best;
 }
 
 function knownNotToInteract(index: SafetyIndex, a: AgentItem, b: AgentItem): boolean {

@@ -52,6 +52,30 @@ describe('checking a regimen', () => {
     expect(finding!.sources.length).toBeGreaterThan(0);
   });
 
+  it('keeps only the most specific documented rows for a pair', () => {
+    const knowledge = {
+      ...fixtureKnowledge,
+      interactions: [
+        ...fixtureKnowledge.interactions,
+        {
+          id: 'anticoagulant-ginkgo',
+          a: 'class:anticoagulant',
+          b: 'ginkgo',
+          severity: 'minor' as const,
+          effect: 'a class-level row that the specific row supersedes.',
+          mechanism: 'class',
+          management: 'Monitor.',
+          evidence: 'pharmacological' as const,
+          sources: ['https://pubmed.ncbi.nlm.nih.gov/00000001/'],
+        },
+      ],
+    };
+    const report = safetyCheck(buildSafetyIndex(knowledge), ['warfarin', 'ginkgo']);
+    expect(report.findings.filter((f) => f.basis === 'documented').map((f) => f.ref)).toEqual([
+      'warfarin-ginkgo',
+    ]);
+  });
+
   it('infers a strong-inducer / narrow-index finding and labels it inferred', () => {
     const { findings } = check('cyclosporine', 'SJW');
     expect(findings).toEqual([

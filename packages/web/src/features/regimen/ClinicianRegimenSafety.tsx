@@ -14,10 +14,10 @@ interface ClinicianRegimenSafetyProps {
 export function ClinicianRegimenSafety({ patientId, timeZone }: ClinicianRegimenSafetyProps) {
   return (
     <Grid gap="md" align="flex-start">
-      <Grid.Col span={{ base: 12, lg: 5 }}>
+      <Grid.Col span={{ base: 12, xl: 5 }}>
         <SafetyPanel patientId={patientId} timeZone={timeZone} canAcknowledge />
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 7 }}>
+      <Grid.Col span={{ base: 12, xl: 7 }}>
         <RegimenSection patientId={patientId} />
       </Grid.Col>
     </Grid>

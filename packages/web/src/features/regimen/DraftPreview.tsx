@@ -3,6 +3,7 @@ import type { RegimenItem } from '../../api/types.ts';
 import { SeverityBadge } from '../safety/SeverityBadge.tsx';
 import { plainLevelLabel, plainLevelOf } from '../safety/severity.ts';
 import { describePreview, type PreviewOutcome, previewInputs } from './draft-preview.ts';
+import { joinNames } from './regimen-format.ts';
 import { useSafetyPreview } from './regimen-queries.ts';
 
 export type Audience = 'clinician' | 'patient';
@@ -55,7 +56,7 @@ function Resolved({
                 <SeverityBadge severity={f.severity} label={plainLevelLabel[plainLevelOf[f.severity]]} />
               )}
               <Text size="sm" fw={600} component="span">
-                {f.itemNames.join(audience === 'clinician' ? ' + ' : ' and ')}
+                {audience === 'clinician' ? f.itemNames.join(' + ') : joinNames(f.itemNames)}
               </Text>
             </Group>
             {audience === 'clinician' && <Text size="sm">{f.summary}</Text>}

@@ -15,7 +15,7 @@ interface RegimenTableProps {
 function Recognised({ item }: { item: RegimenItem }) {
   if (item.resolved) return <>{item.resolved.name}</>;
   return (
-    <Badge variant="outline" color="gray" radius="sm">
+    <Badge variant="outline" color="gray" radius="sm" style={{ overflow: 'visible' }}>
       Not recognised
     </Badge>
   );
@@ -42,7 +42,7 @@ export function RegimenTable({ patientId, items, caption }: RegimenTableProps) {
         {stopped ? `Stopped “${stopped}”. The safety check has been run again.` : ''}
       </Text>
       <TableScroll label={caption}>
-        <Table striped miw={600} captionSide="top" verticalSpacing="xs">
+        <Table striped miw={560} captionSide="top" verticalSpacing="xs" horizontalSpacing={8}>
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doseAndFrequency, emptyDraft, toNewItem, validateDraft } from './regimen-format.ts';
+import { doseAndFrequency, emptyDraft, joinNames, toNewItem, validateDraft } from './regimen-format.ts';
 
 describe('validateDraft', () => {
   it('requires a name and checks the limits and the date', () => {
@@ -32,5 +32,13 @@ describe('doseAndFrequency', () => {
     expect(doseAndFrequency('50 mg', 'once daily')).toBe('50 mg, once daily');
     expect(doseAndFrequency(null, 'as needed')).toBe('as needed');
     expect(doseAndFrequency(null, ' ')).toBe('—');
+  });
+});
+
+describe('joinNames', () => {
+  it('reads as a sentence', () => {
+    expect(joinNames(['ibuprofen'])).toBe('ibuprofen');
+    expect(joinNames(['ibuprofen', 'ginkgo'])).toBe('ibuprofen and ginkgo');
+    expect(joinNames(['ibuprofen', 'ginkgo', 'fish oil'])).toBe('ibuprofen, ginkgo, and fish oil');
   });
 });

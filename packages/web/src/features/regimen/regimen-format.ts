@@ -72,3 +72,10 @@ export function doseAndFrequency(dose: string | null, frequency: string | null):
   const parts = [dose, frequency].filter((p): p is string => p !== null && p.trim() !== '');
   return parts.length === 0 ? '—' : parts.join(', ');
 }
+
+const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
+/** "ibuprofen, ginkgo and fish oil": names in a sentence, for patients. */
+export function joinNames(names: readonly string[]): string {
+  return listFormat.format(names);
+}

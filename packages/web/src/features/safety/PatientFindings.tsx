@@ -1,6 +1,7 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { NotAssessedItem, SafetyFinding } from '../../api/types.ts';
+import { joinNames } from '../regimen/regimen-format.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
 import { groupForPatient, severityTone } from './severity.ts';
 
@@ -46,7 +47,7 @@ export function PatientFindings({ findings, notAssessed }: PatientFindingsProps)
                   </div>
                   <Text size="sm">{finding.plain}</Text>
                   <Text size="sm">
-                    <strong>About:</strong> {finding.items.map((item) => item.name).join(', ')}
+                    <strong>About:</strong> {joinNames(finding.items.map((item) => item.name))}
                   </Text>
                   {finding.acknowledged && <Text size="sm">Your care team has reviewed this.</Text>}
                 </Stack>
