@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readKnowledge } from './load.ts';
+import { isTrustedSource } from './source-hosts.ts';
 
 describe('the shipped knowledge base', () => {
   const { data, problems } = readKnowledge();
@@ -25,6 +26,32 @@ describe('the shipped knowledge base', () => {
       expect(row.sources.length, JSON.stringify(row).slice(0, 120)).toBeGreaterThan(0);
       for (const s of row.sources) expect(s).toMatch(/^https:\/\//);
     }
+  });
+
+  it('cites only sources on trusted hosts (databases, agencies, guideline bodies, journals)', () => {
+    const rows = [
+      ...data.properties,
+      ...data.interactions,
+      ...data.nonInteractions,
+      ...data.precautions,
+      ...data.rules,
+      ...data.classes,
+      ...data.agents,
+    ];
+    const untrusted = rows.flatMap((row) => (row.sources ?? []).filter((s) => !isTrustedSource(s)));
+    expect(untrusted).toEqual([]);
+  });
+});
+
+describe('trusted source hosts', () => {
+  it('accepts PubMed, PMC, agencies and journals, and refuses look-alikes and copies', () => {
+    expect(isTrustedSource('https://pubmed.ncbi.nlm.nih.gov/22300597/')).toBe(true);
+    expect(isTrustedSource('https://www.fda.gov/drugs/drug-safety')).toBe(true);
+    expect(isTrustedSource('https://nccih.nih.gov/health/ginkgo')).toBe(true);
+    expect(isTrustedSource('https://www.scribd.com/document/1')).toBe(false);
+    expect(isTrustedSource('https://fda.gov.example.net/x')).toBe(false);
+    expect(isTrustedSource('https://notnih.gov/x')).toBe(false);
+    expect(isTrustedSource('not a url')).toBe(false);
   });
 });
 
