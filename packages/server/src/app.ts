@@ -16,6 +16,7 @@ import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
+import { SessionCache } from './modules/auth/session-cache.ts';
 import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
 import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
@@ -112,7 +113,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  registerAuthentication(app, deps);
+  const sessions = new SessionCache(config.sessionCacheMs);
+  registerAuthentication(app, deps, sessions);
 
   app.get('/healthz', { config: { public: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true } }, async (_request, reply) => {
@@ -129,7 +131,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     app.swagger(),
   );
 
-  authRoutes(app, deps);
+  authRoutes(app, deps, sessions);
   patientsRoutes(app, deps);
   locationsRoutes(app, deps);
   volunteerRoutes(app, deps);

@@ -25,6 +25,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 7)
     .default(12),
+  MERIDIAN_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   MERIDIAN_COOKIE_SECURE: bool.optional(),
   MERIDIAN_BREAK_GLASS_MINUTES: z.coerce
     .number()
@@ -54,6 +55,8 @@ export interface Config {
   databasePoolSize: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** How long a node trusts a session it read, before reading it again (revocation delay across nodes). */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   breakGlassMs: number;
   trustProxy: boolean;
@@ -89,6 +92,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databasePoolSize: e.DATABASE_POOL_SIZE,
     sessionIdleMs: e.MERIDIAN_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.MERIDIAN_SESSION_MAX_HOURS * 3_600_000,
+    sessionCacheMs: e.MERIDIAN_SESSION_CACHE_MS,
     cookieSecure: e.MERIDIAN_COOKIE_SECURE ?? e.MERIDIAN_ENV === 'production',
     breakGlassMs: e.MERIDIAN_BREAK_GLASS_MINUTES * 60_000,
     trustProxy: e.MERIDIAN_TRUST_PROXY,

@@ -53,8 +53,19 @@ export function suggest(index: SafetyIndex, text: string, only: EntityKind | nul
   return [...new Set(scored.map((s) => s.name))].slice(0, 3);
 }
 
+const maxCachedResolutions = 20_000;
+
 /** Resolves one written item to a known medicine, herb, supplement, food, therapy or condition. */
 export function resolveItem(index: SafetyIndex, input: string): ResolvedItem | UnresolvedItem {
+  const cached = index.resolutions.get(input) as ResolvedItem | UnresolvedItem | undefined;
+  if (cached) return 'id' in cached ? { ...cached } : { input, suggestions: [...cached.suggestions] };
+  const result = resolveUncached(index, input);
+  if (index.resolutions.size >= maxCachedResolutions) index.resolutions.clear();
+  index.resolutions.set(input, result);
+  return 'id' in result ? { ...result } : { input, suggestions: [...result.suggestions] };
+}
+
+function resolveUncached(index: SafetyIndex, input: string): ResolvedItem | UnresolvedItem {
   const { text, only } = splitPrefix(input);
   for (const c of candidates(text)) {
     const entity = index.names.get(c);

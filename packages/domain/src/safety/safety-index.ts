@@ -36,6 +36,8 @@ export interface SafetyIndex {
   nonInteractionsByPair: Map<string, KbNonInteraction[]>;
   /** Precautions by subject reference ("warfarin", "class:nsaid", "therapy:massage"). */
   precautionsBySubject: Map<string, KbPrecaution[]>;
+  /** Recent resolutions of written items (resolution is pure for a given index), bounded. */
+  resolutions: Map<string, unknown>;
 }
 
 /** Key of an unordered pair. */
@@ -119,5 +121,6 @@ export function buildSafetyIndex(knowledge: SafetyKnowledge): SafetyIndex {
     interactionsByPair,
     nonInteractionsByPair,
     precautionsBySubject,
+    resolutions: new Map(),
   };
 }

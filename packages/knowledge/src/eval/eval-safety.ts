@@ -192,3 +192,19 @@ const outDir = path.join(repoRoot, 'bench/results');
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'safety-eval.json'), `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(`\nWritten to bench/results/safety-eval.json\n`);
+
+// --check: fail below the targets (recall ≥ 0.95 major, ≥ 0.90 moderate; ≤ 1 alert on the
+// non-interacting pairs; precaution recall ≥ 0.90), so CI keeps the knowledge base from regressing.
+if (process.argv.includes('--check')) {
+  const failures = [
+    (interactions.major?.recall ?? 0) < 0.95 && 'major interaction recall is below 0.95',
+    (interactions.moderate?.recall ?? 0) < 0.9 && 'moderate interaction recall is below 0.90',
+    falseAlerts.length > 1 && 'more than 1 moderate-or-higher alert on non-interacting pairs',
+    result.precautions.recall < 0.9 && 'precaution recall is below 0.90',
+  ].filter(Boolean);
+  if (failures.length) {
+    process.stderr.write(`\nSafety evaluation below target: ${failures.join('; ')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('All safety evaluation targets met.\n');
+}

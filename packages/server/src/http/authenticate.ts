@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { authenticate, type Credential } from '../modules/auth/auth-service.ts';
+import type { SessionCache } from '../modules/auth/session-cache.ts';
 import { userOf } from '../modules/auth/sessions.ts';
 import type { RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
@@ -33,7 +34,7 @@ function credentialOf(request: FastifyRequest): Credential | null {
 }
 
 /** Authenticates every /api and /fhir request unless its route is marked public; builds the request context. */
-export function registerAuthentication(app: FastifyInstance, deps: AppDeps): void {
+export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cache: SessionCache): void {
   app.decorateRequest('meridian', null);
   app.addHook('preHandler', async (request) => {
     if (request.routeOptions.config.public || !/^\/(api|fhir)(\/|$)/.test(request.url)) return;
@@ -42,6 +43,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
     const csrf = request.headers['x-csrf-token'];
     const { row, now } = await authenticate(
       deps,
+      cache,
       credential,
       request.method,
       typeof csrf === 'string' ? csrf : undefined,

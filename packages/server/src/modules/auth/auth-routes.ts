@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { contextOf, sessionCookie } from '../../http/authenticate.ts';
 import type { SessionUser } from '../../http/context.ts';
 import { signIn, signOut } from './auth-service.ts';
+import type { SessionCache } from './session-cache.ts';
 
 const loginBody = z.strictObject({
   email: z.string().trim().min(3, 'Enter your email address.').max(320),
@@ -25,7 +26,7 @@ export function publicUser(user: SessionUser) {
 }
 
 /** Sign-in, sign-out and the signed-in user. */
-export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function authRoutes(app: FastifyInstance, deps: AppDeps, cache: SessionCache): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -59,7 +60,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/auth/logout',
     { schema: { tags: ['auth'], summary: 'Sign out; the token stops working' } },
     async (request, reply) => {
-      await signOut(deps, contextOf(request));
+      await signOut(deps, cache, contextOf(request));
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.code(204).send();
     },

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/audit-log.ts';
 import type { RequestContext, SessionUser } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
+import type { SessionCache } from './session-cache.ts';
 import {
   createSession,
   findSession,
@@ -158,6 +159,7 @@ export type Credential = { token: string; via: 'cookie' | 'bearer' };
 /** Finds the live session of a token, ending it when it went idle or grew too old. */
 export async function authenticate(
   deps: AppDeps,
+  cache: SessionCache,
   credential: Credential,
   method: string,
   csrfHeader: string | undefined,
@@ -165,18 +167,24 @@ export async function authenticate(
   const { db, clock, config } = deps;
   const now = clock.now();
   const id = sessionIdOf(credential.token);
-  const row = await findSession(db, id);
+  let row = cache.get(id, now);
+  if (!row) {
+    row = await findSession(db, id);
+    if (row && !row.revoked_at) cache.set(id, row, now);
+  }
   const signInAgain = (message: string) => new AppError({ code: 'UNAUTHENTICATED', message });
   if (!row || row.revoked_at || !row.active || row.kind !== credential.via) {
     throw signInAgain('Please sign in.');
   }
   if (now.getTime() - row.last_seen_at.getTime() > config.sessionIdleMs) {
+    cache.evict(id);
     await revokeSession(db, id, now, 'idle');
     throw signInAgain(
       `Your session ended after ${Math.round(config.sessionIdleMs / 60_000)} minutes without activity. Please sign in again.`,
     );
   }
   if (now.getTime() - row.created_at.getTime() > config.sessionMaxMs) {
+    cache.evict(id);
     await revokeSession(db, id, now, 'expired');
     throw signInAgain('Your session has reached its time limit. Please sign in again.');
   }
@@ -188,12 +196,16 @@ export async function authenticate(
       });
     }
   }
-  if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) await touchSession(db, id, now);
+  if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) {
+    await touchSession(db, id, now);
+    row.last_seen_at = now;
+  }
   return { row, now };
 }
 
 /** Signs out: the token stops working at once. */
-export async function signOut(deps: AppDeps, ctx: RequestContext): Promise<void> {
+export async function signOut(deps: AppDeps, cache: SessionCache, ctx: RequestContext): Promise<void> {
+  cache.evict(ctx.sessionId);
   await deps.db.tx(async (q) => {
     await revokeSession(q, ctx.sessionId, ctx.now, 'signed out');
     await recordAudit(q, {

@@ -89,6 +89,20 @@ describe('signing in', () => {
     expect(me.statusCode).toBe(401);
   });
 
+  it('is honoured by another Meridian node on the same database within the session cache time', async () => {
+    const { buildApp } = await import('../../app.ts');
+    const otherNode = await buildApp({ config: t.config, db: t.db, clock: t.clock, sleep: async () => {} });
+    try {
+      const token = await t.login(personas.maria.email);
+      expect((await otherNode.inject({ url: '/api/me', headers: bearer(token) })).statusCode).toBe(200);
+      await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(token) });
+      t.clock.advance(t.config.sessionCacheMs + 1);
+      expect((await otherNode.inject({ url: '/api/me', headers: bearer(token) })).statusCode).toBe(401);
+    } finally {
+      await otherNode.close();
+    }
+  });
+
   it('ends a session after 15 idle minutes but keeps an active one alive', async () => {
     const token = await t.login(personas.maria.email);
     t.clock.advance(14 * 60_000);
