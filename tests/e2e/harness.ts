@@ -86,11 +86,13 @@ export async function seriousAxeViolations(
 ): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return (
-      result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
-    )
+    type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+    // axe-core was injected into the page above; it is not part of the page's own types.
+    const { axe } = window as unknown as {
+      axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> };
+    };
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({
         id: v.id,
@@ -99,6 +101,22 @@ export async function seriousAxeViolations(
         targets: v.nodes.map((n) => n.target.join(' ')),
       }));
   });
+}
+
+/** Starts a server and Chromium for a test file and stops both after it (vitest hooks). */
+export function useServerAndBrowser(hooks: {
+  beforeAll: typeof import('vitest').beforeAll;
+  afterAll: typeof import('vitest').afterAll;
+}) {
+  const state = {} as { server: RunningServer; browser: Browser };
+  hooks.beforeAll(async () => {
+    [state.server, state.browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  hooks.afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return state;
 }
 
 /** Signs in through the sign-in page. */

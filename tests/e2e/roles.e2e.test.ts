@@ -1,17 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // bypassCSP only lets the test inject axe-core; the app's own CSP is checked by the API tests.
-import { launchChromium, type RunningServer, seriousAxeViolations, signIn, startServer } from './harness.ts';
+import { seriousAxeViolations, signIn, useServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ beforeAll, afterAll });
 
 const homes = [
   { email: 'maria.lopez@example.org', path: '/patient', heading: 'Patient portal', clinical: true },
@@ -24,9 +15,9 @@ const homes = [
 describe('signing in as each demo role in Chromium', () => {
   for (const home of homes) {
     it(`lands ${home.email} on ${home.heading}, accessible, with the notice where clinical`, async () => {
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await env.browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
-      await signIn(page, server.url, home.email);
+      await signIn(page, env.server.url, home.email);
       await page.waitForURL(`**${home.path}`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(home.heading);
       await page.waitForLoadState('networkidle');
@@ -44,9 +35,9 @@ describe('signing in as each demo role in Chromium', () => {
 
 describe('the web app', () => {
   it('shows Maria her own record and care team in her location’s time zone', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await env.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'maria.lopez@example.org');
+    await signIn(page, env.server.url, 'maria.lopez@example.org');
     await page.waitForURL('**/patient');
     await page.getByText('MER-000101').first().waitFor();
     await page.getByText('Dr. Anika Patel').first().waitFor();
@@ -55,22 +46,22 @@ describe('the web app', () => {
   });
 
   it('lets a clinician outside the care team break the glass with a reason, and shows the emergency banner', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await env.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'dr.okafor@example.org');
+    await signIn(page, env.server.url, 'dr.okafor@example.org');
     await page.waitForURL('**/clinician');
-    const patients = await (await context.request.get(`${server.url}/api/patients?q=`)).json();
+    const patients = await (await context.request.get(`${env.server.url}/api/patients?q=`)).json();
     expect(patients.patients.map((p: { mrn: string }) => p.mrn)).not.toContain('MER-000101');
     // Dr. Okafor learns Maria's id from a referral letter and opens it directly.
-    const coordinator = await browser.newContext({ bypassCSP: true });
+    const coordinator = await env.browser.newContext({ bypassCSP: true });
     const desk = await coordinator.newPage();
-    await signIn(desk, server.url, 'coordinator@example.org');
+    await signIn(desk, env.server.url, 'coordinator@example.org');
     await desk.waitForURL('**/coordinator');
-    const all = await (await coordinator.request.get(`${server.url}/api/patients?q=Lopez`)).json();
+    const all = await (await coordinator.request.get(`${env.server.url}/api/patients?q=Lopez`)).json();
     const mariaId = all.patients[0].id as string;
     await coordinator.close();
 
-    await page.goto(`${server.url}/clinician/patients/${mariaId}`);
+    await page.goto(`${env.server.url}/clinician/patients/${mariaId}`);
     const reason = page.getByLabel(/reason/i);
     await reason.waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -85,25 +76,25 @@ describe('the web app', () => {
   });
 
   it('signs out, after which the pages ask to sign in again', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await env.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'volunteer@example.org');
+    await signIn(page, env.server.url, 'volunteer@example.org');
     await page.waitForURL('**/volunteer');
     await page.getByRole('button', { name: 'Sign out' }).first().click();
     await page.waitForURL('**/sign-in');
-    await page.goto(`${server.url}/volunteer`);
+    await page.goto(`${env.server.url}/volunteer`);
     await page.waitForURL('**/sign-in');
     await context.close();
   });
 
   it('is usable on a phone: the navigation opens from a menu button', async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       bypassCSP: true,
       viewport: { width: 375, height: 740 },
       isMobile: true,
     });
     const page = await context.newPage();
-    await signIn(page, server.url, 'admin@example.org');
+    await signIn(page, env.server.url, 'admin@example.org');
     await page.waitForURL('**/admin');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // bypassCSP only lets the test inject axe-core; the app's own CSP is checked by the API tests.
-import { launchChromium, type RunningServer, seriousAxeViolations, signIn, startServer } from './harness.ts';
+import { seriousAxeViolations, signIn, useServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser({ beforeAll, afterAll });
 
 async function openMaria(email: string) {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page, server.url, email);
+  await signIn(page, env.server.url, email);
   await page.waitForURL('**/clinician');
   await page.getByRole('link', { name: /Lopez/ }).first().click();
   await page.getByRole('heading', { name: 'Safety panel' }).waitFor();
@@ -28,7 +19,10 @@ describe('the safety panel in Chromium', () => {
     const { context, page } = await openMaria('dr.patel@example.org');
     const panel = page.getByRole('region', { name: 'Safety panel' });
     const major = panel.getByRole('region', { name: 'Major' });
-    await major.getByText(/St John.s wort/i).first().waitFor();
+    await major
+      .getByText(/St John.s wort/i)
+      .first()
+      .waitFor();
     await expect(major.getByText(/sertraline/i).count()).resolves.toBeGreaterThan(0);
     const sources = panel.locator('a[target="_blank"][href^="https://"]');
     await expect(sources.count()).resolves.toBeGreaterThan(0);
@@ -43,17 +37,26 @@ describe('the safety panel in Chromium', () => {
     const preview = page.locator('[aria-live="polite"]').filter({ hasText: /warfarin/i });
     await preview.first().waitFor();
     await name.fill('sertralin');
-    await page.getByText(/Not recognised/i).first().waitFor();
-    await page.getByRole('button', { name: /sertraline/i }).first().waitFor();
+    await page
+      .getByText(/Not recognised/i)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('button', { name: /sertraline/i })
+      .first()
+      .waitFor();
     await context.close();
   });
 
-  it("shows Maria her own findings in plain words, without an acknowledge button", async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+  it('shows Maria her own findings in plain words, without an acknowledge button', async () => {
+    const context = await env.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await signIn(page, server.url, 'maria.lopez@example.org');
+    await signIn(page, env.server.url, 'maria.lopez@example.org');
     await page.waitForURL('**/patient');
-    await page.getByText(/St John.s wort/i).first().waitFor();
+    await page
+      .getByText(/St John.s wort/i)
+      .first()
+      .waitFor();
     await expect(page.getByRole('button', { name: /acknowledge/i }).count()).resolves.toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { normaliseName } from '@meridian/domain';
 import type { z } from 'zod';
 import {
   type Agent,
@@ -107,17 +108,6 @@ export function readKnowledge(dir = dataDir): { data: KnowledgeData; problems: s
   const knowledge = data as unknown as KnowledgeData;
   problems.push(...crossCheck(knowledge));
   return { data: knowledge, problems };
-}
-
-/** Lower-case, ASCII, apostrophes and punctuation removed: how names are compared. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’`´]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 function crossCheck(k: KnowledgeData): string[] {
