@@ -19,6 +19,7 @@ export const trustedSourceHosts: RegExp[] = [
   /(^|\.)medsafe\.govt\.nz$/,
   /(^|\.)swissmedic\.ch$/,
   /(^|\.)legemiddelsok\.no$/,
+  /(^|\.)medicines\.org\.uk$/,
   /(^|\.)who\.int$/,
   /(^|\.)canada\.ca$/,
   /(^|\.)tga\.gov\.au$/,

@@ -115,6 +115,63 @@ function knownNotToInteract(index: SafetyIndex, a: AgentItem, b: AgentItem): boo
 
 const unique = (list: string[]) => [...new Set(list)];
 
+const maxCachedPairs = 50_000;
+
+/**
+ * Findings about two agents: the documented rows, or, when there are none and no study shows the
+ * pair does not interact, the pair rules their properties match. Pure for a given index, so the
+ * answer is kept per pair (regimens are checked again and again as they are edited).
+ */
+function pairFindings(index: SafetyIndex, a: AgentItem, b: AgentItem): Finding[] {
+  const key = `${a.refs.join(',')}|${b.refs.join(',')}`;
+  const cached = index.pairs.get(key) as Finding[] | undefined;
+  if (cached) return cached;
+  const findings: Finding[] = [];
+  const rows = documented(index, a, b);
+  for (const row of rows) {
+    findings.push({
+      severity: row.severity,
+      kind: pairKind(a, b),
+      items: [a.id, b.id],
+      summary: `${a.name} with ${b.name}: ${row.effect}`,
+      mechanism: row.mechanism,
+      management: row.management,
+      basis: 'documented',
+      evidence: row.evidence,
+      sources: row.sources,
+      ref: row.id,
+    });
+  }
+  if (!rows.length && !knownNotToInteract(index, a, b)) {
+    for (const rule of index.knowledge.rules) {
+      if (rule.kind !== 'pair') continue;
+      const hit =
+        (a.properties.has(rule.a) && b.properties.has(rule.b)) ||
+        (a.properties.has(rule.b) && b.properties.has(rule.a));
+      if (!hit) continue;
+      const propSources = [a, b].flatMap((x) => [
+        ...(x.properties.get(rule.a) ?? []),
+        ...(x.properties.get(rule.b) ?? []),
+      ]);
+      findings.push({
+        severity: rule.severity,
+        kind: pairKind(a, b),
+        items: [a.id, b.id],
+        summary: `${a.name} with ${b.name} (inferred): ${rule.summary}`,
+        mechanism: rule.mechanism,
+        management: rule.management,
+        basis: 'inferred',
+        evidence: rule.evidence,
+        sources: unique([...rule.sources, ...propSources]),
+        ref: rule.id,
+      });
+    }
+  }
+  if (index.pairs.size >= maxCachedPairs) index.pairs.clear();
+  index.pairs.set(key, findings);
+  return findings;
+}
+
 /** Checks a regimen: every pair of agents, every agent and therapy against every condition. */
 export function checkRegimen(
   index: SafetyIndex,
@@ -145,49 +202,7 @@ export function checkRegimen(
   const agents = agentItems(index, distinct);
 
   for (let i = 0; i < agents.length; i++) {
-    for (let j = i + 1; j < agents.length; j++) {
-      const a = agents[i]!;
-      const b = agents[j]!;
-      const rows = documented(index, a, b);
-      for (const row of rows) {
-        findings.push({
-          severity: row.severity,
-          kind: pairKind(a, b),
-          items: [a.id, b.id],
-          summary: `${a.name} with ${b.name}: ${row.effect}`,
-          mechanism: row.mechanism,
-          management: row.management,
-          basis: 'documented',
-          evidence: row.evidence,
-          sources: row.sources,
-          ref: row.id,
-        });
-      }
-      if (rows.length || knownNotToInteract(index, a, b)) continue;
-      for (const rule of index.knowledge.rules) {
-        if (rule.kind !== 'pair') continue;
-        const hit =
-          (a.properties.has(rule.a) && b.properties.has(rule.b)) ||
-          (a.properties.has(rule.b) && b.properties.has(rule.a));
-        if (!hit) continue;
-        const propSources = [a, b].flatMap((x) => [
-          ...(x.properties.get(rule.a) ?? []),
-          ...(x.properties.get(rule.b) ?? []),
-        ]);
-        findings.push({
-          severity: rule.severity,
-          kind: pairKind(a, b),
-          items: [a.id, b.id],
-          summary: `${a.name} with ${b.name} (inferred): ${rule.summary}`,
-          mechanism: rule.mechanism,
-          management: rule.management,
-          basis: 'inferred',
-          evidence: rule.evidence,
-          sources: unique([...rule.sources, ...propSources]),
-          ref: rule.id,
-        });
-      }
-    }
+    for (let j = i + 1; j < agents.length; j++) findings.push(...pairFindings(index, agents[i]!, agents[j]!));
   }
 
   for (const rule of index.knowledge.rules) {

@@ -38,6 +38,8 @@ export interface SafetyIndex {
   precautionsBySubject: Map<string, KbPrecaution[]>;
   /** Recent resolutions of written items (resolution is pure for a given index), bounded. */
   resolutions: Map<string, unknown>;
+  /** Findings per pair of agents (pure for a given index), bounded. */
+  pairs: Map<string, unknown>;
 }
 
 /** Key of an unordered pair. */
@@ -122,5 +124,6 @@ export function buildSafetyIndex(knowledge: SafetyKnowledge): SafetyIndex {
     nonInteractionsByPair,
     precautionsBySubject,
     resolutions: new Map(),
+    pairs: new Map(),
   };
 }
