@@ -167,8 +167,19 @@ export const inferenceRuleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** A situation that follows from the regimen itself (an anticoagulant → "anticoagulant-therapy"). */
-export const derivedConditionSchema = z.strictObject({ condition: idSchema, whenProperty: propertySchema });
+/**
+ * A situation that follows from the regimen itself (an anticoagulant → "anticoagulant-therapy") or
+ * from a laboratory value in the check's context (platelets below a threshold → "thrombocytopenia").
+ */
+export const derivedConditionSchema = z.union([
+  z.strictObject({ condition: idSchema, whenProperty: propertySchema }),
+  z.strictObject({
+    condition: idSchema,
+    /** Platelet count in 10^9/L (= thousands per microlitre). */
+    whenLab: z.strictObject({ lab: z.literal('plateletCount'), below: z.number().positive() }),
+    sources,
+  }),
+]);
 
 export type Agent = z.infer<typeof agentSchema>;
 export type DrugClass = z.infer<typeof drugClassSchema>;

@@ -34,6 +34,8 @@ export interface SafetyContext {
   surgeryDate?: string;
   /** Today's date in the patient's zone, 'YYYY-MM-DD' (needed with surgeryDate). */
   today?: string;
+  /** Latest platelet count, 10^9/L (= thousands per microlitre). */
+  plateletCount?: number;
 }
 
 const severityRank: Record<Severity, number> = { contraindicated: 4, major: 3, moderate: 2, minor: 1 };
@@ -261,6 +263,12 @@ function conditionFindings(
     if (days >= 0 && days <= 14) conditions.set('surgery-within-2-weeks', []);
   }
   for (const d of index.knowledge.derivedConditions) {
+    if ('whenLab' in d) {
+      const value = context.plateletCount;
+      if (value !== undefined && value < d.whenLab.below && !conditions.has(d.condition))
+        conditions.set(d.condition, []);
+      continue;
+    }
     const causes = agents.filter((a) => a.properties.has(d.whenProperty)).map((a) => a.id);
     if (causes.length && !conditions.has(d.condition)) conditions.set(d.condition, causes);
   }

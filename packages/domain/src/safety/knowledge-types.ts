@@ -100,10 +100,9 @@ export type KbInferenceRule =
       sources: string[];
     };
 /** A situation the engine derives from the regimen itself (e.g. an anticoagulant → "anticoagulant-therapy"). */
-export interface KbDerivedCondition {
-  condition: string;
-  whenProperty: string;
-}
+export type KbDerivedCondition =
+  | { condition: string; whenProperty: string }
+  | { condition: string; whenLab: { lab: 'plateletCount'; below: number }; sources: string[] };
 
 export interface SafetyKnowledge {
   agents: KbAgent[];

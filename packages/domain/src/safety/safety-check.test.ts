@@ -130,6 +130,44 @@ describe('checking a regimen', () => {
     ).toEqual([]);
   });
 
+  it('derives thrombocytopenia from a low platelet count in the context', () => {
+    const knowledge = {
+      ...fixtureKnowledge,
+      conditions: [
+        ...fixtureKnowledge.conditions,
+        { id: 'thrombocytopenia', name: 'thrombocytopenia', kind: 'condition' as const },
+      ],
+      therapies: [...fixtureKnowledge.therapies, { id: 'acupuncture', name: 'acupuncture' }],
+      precautions: [
+        ...fixtureKnowledge.precautions,
+        {
+          id: 'acupuncture-thrombocytopenia',
+          subject: 'therapy:acupuncture',
+          condition: 'thrombocytopenia',
+          severity: 'moderate' as const,
+          reason: 'needling may bleed with few platelets.',
+          management: 'Use fewer, finer needles.',
+          evidence: 'case-reports' as const,
+          sources: ['https://pubmed.ncbi.nlm.nih.gov/00000002/'],
+        },
+      ],
+      derivedConditions: [
+        ...fixtureKnowledge.derivedConditions,
+        {
+          condition: 'thrombocytopenia',
+          whenLab: { lab: 'plateletCount' as const, below: 150 },
+          sources: ['https://pubmed.ncbi.nlm.nih.gov/00000003/'],
+        },
+      ],
+    };
+    const idx = buildSafetyIndex(knowledge);
+    expect(safetyCheck(idx, ['therapy:acupuncture'], { plateletCount: 42 }).findings[0]).toMatchObject({
+      kind: 'therapy-condition',
+      items: ['acupuncture', 'thrombocytopenia'],
+    });
+    expect(safetyCheck(idx, ['therapy:acupuncture'], { plateletCount: 220 }).findings).toEqual([]);
+  });
+
   it('reports the same ingredient written twice', () => {
     expect(check('Tylenol', 'acetaminophen 500 mg').findings[0]).toMatchObject({
       kind: 'duplicate-ingredient',

@@ -16,6 +16,11 @@ const checkBody = z.strictObject({
       pregnant: z.boolean().optional(),
       surgeryDate: z.iso.date('surgeryDate must be a date, e.g. 2026-12-01.').optional(),
       today: z.iso.date('today must be a date, e.g. 2026-11-22.').optional(),
+      plateletCount: z
+        .number()
+        .min(0)
+        .max(3000, 'plateletCount is in 10^9/L (thousands per microlitre), e.g. 42.')
+        .optional(),
     })
     .optional(),
 });
