@@ -2,7 +2,7 @@ import { type DataCategory, decidePatientAccess } from '@meridian/domain';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Queryable } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
-import { actorOf, auditOfDecision, loadRelation } from './patient-access.ts';
+import { actorOf, auditOfDecision, loadRelations } from './patient-access.ts';
 
 /**
  * Keeps only the rows the policy lets this actor read and audits each one shown. List endpoints
@@ -18,15 +18,16 @@ export async function keepReadable<T>(
 ): Promise<T[]> {
   const kept: T[] = [];
   const entries = [];
-  const relations = new Map<string, Awaited<ReturnType<typeof loadRelation>>>();
+  const relations = await loadRelations(q, actorOf(ctx), rows.map(patientIdOf), ctx.now);
   for (const row of rows) {
     const patientId = patientIdOf(row);
-    let relation = relations.get(patientId);
-    if (!relation) {
-      relation = await loadRelation(q, actorOf(ctx), patientId, ctx.now);
-      relations.set(patientId, relation);
-    }
-    const decision = decidePatientAccess(actorOf(ctx), relation, patientId, category, 'read');
+    const decision = decidePatientAccess(
+      actorOf(ctx),
+      relations.get(patientId)!,
+      patientId,
+      category,
+      'read',
+    );
     if (!decision.allowed) continue;
     kept.push(row);
     entries.push(

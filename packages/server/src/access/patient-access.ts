@@ -23,6 +23,58 @@ export interface PatientDataRequest {
   resourceId?: string;
 }
 
+const noRelation: PatientRelation = {
+  patientExists: false,
+  onCareTeam: false,
+  hasBedsideAssignment: false,
+  breakGlass: null,
+};
+
+/** Loads the facts the policy needs about one actor and several patients, in one query. */
+export async function loadRelations(
+  q: Queryable,
+  actor: Actor,
+  patientIds: string[],
+  now: Date,
+): Promise<Map<string, PatientRelation>> {
+  const ids = [...new Set(patientIds.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
+  const relations = new Map<string, PatientRelation>(patientIds.map((id) => [id, noRelation]));
+  if (ids.length === 0) return relations;
+  const found = new Map<string, PatientRelation>();
+  const rows = await q.query<{
+    id: string;
+    exists: boolean;
+    on_team: boolean;
+    bedside: boolean;
+    bg_reason: string | null;
+    bg_expires: Date | null;
+  }>(
+    `SELECT p.id,
+            EXISTS (SELECT 1 FROM patients WHERE id = p.id) AS exists,
+            EXISTS (SELECT 1 FROM care_team_members WHERE patient_id = p.id AND user_id = $2) AS on_team,
+            EXISTS (SELECT 1 FROM bedside_assignments
+                     WHERE patient_id = p.id AND volunteer_user_id = $2 AND status = 'scheduled') AS bedside,
+            g.reason AS bg_reason, g.expires_at AS bg_expires
+       FROM unnest($1::uuid[]) AS p(id)
+       LEFT JOIN LATERAL (
+         SELECT reason, expires_at FROM break_glass_grants
+          WHERE user_id = $2 AND patient_id = p.id AND granted_at <= $3 AND expires_at > $3
+          ORDER BY expires_at DESC LIMIT 1) g ON true`,
+    [ids, actor.userId, now],
+  );
+  for (const r of rows) {
+    found.set(r.id, {
+      patientExists: r.exists,
+      onCareTeam: r.on_team,
+      hasBedsideAssignment: r.bedside,
+      breakGlass: r.bg_reason && r.bg_expires ? { reason: r.bg_reason, expiresAt: r.bg_expires } : null,
+    });
+  }
+  // Keyed by the caller's own strings: Postgres compares uuids without regard to case.
+  for (const id of patientIds) relations.set(id, found.get(id.toLowerCase()) ?? noRelation);
+  return relations;
+}
+
 /** Loads the facts the policy needs about one actor and one patient. */
 export async function loadRelation(
   q: Queryable,
@@ -30,35 +82,7 @@ export async function loadRelation(
   patientId: string,
   now: Date,
 ): Promise<PatientRelation> {
-  if (!uuidPattern.test(patientId)) {
-    return { patientExists: false, onCareTeam: false, hasBedsideAssignment: false, breakGlass: null };
-  }
-  const rows = await q.query<{
-    exists: boolean;
-    on_team: boolean;
-    bedside: boolean;
-    bg_reason: string | null;
-    bg_expires: Date | null;
-  }>(
-    `SELECT EXISTS (SELECT 1 FROM patients WHERE id = $1) AS exists,
-            EXISTS (SELECT 1 FROM care_team_members WHERE patient_id = $1 AND user_id = $2) AS on_team,
-            EXISTS (SELECT 1 FROM bedside_assignments
-                     WHERE patient_id = $1 AND volunteer_user_id = $2 AND status = 'scheduled') AS bedside,
-            g.reason AS bg_reason, g.expires_at AS bg_expires
-       FROM (SELECT 1) one
-       LEFT JOIN LATERAL (
-         SELECT reason, expires_at FROM break_glass_grants
-          WHERE user_id = $2 AND patient_id = $1 AND granted_at <= $3 AND expires_at > $3
-          ORDER BY expires_at DESC LIMIT 1) g ON true`,
-    [patientId, actor.userId, now],
-  );
-  const r = rows[0]!;
-  return {
-    patientExists: r.exists,
-    onCareTeam: r.on_team,
-    hasBedsideAssignment: r.bedside,
-    breakGlass: r.bg_reason && r.bg_expires ? { reason: r.bg_reason, expiresAt: r.bg_expires } : null,
-  };
+  return (await loadRelations(q, actor, [patientId], now)).get(patientId)!;
 }
 
 /** The actor of a request, as the policy sees them. */

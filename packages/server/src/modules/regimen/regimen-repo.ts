@@ -100,18 +100,22 @@ export async function stopRegimenItem(
   return rows.length > 0;
 }
 
-/** Records how each active item resolved against the current knowledge base. */
+/** Records how each active item resolved against the current knowledge base, writing only what changed. */
 export async function saveResolutions(
   q: Queryable,
   rows: RegimenItemRow[],
   resolutions: (ResolvedItem | UnresolvedItem)[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const r = resolutions[i]!;
     const resolved = 'id' in r ? r : null;
+    const next = { id: resolved?.id ?? null, kind: resolved?.kind ?? null, name: resolved?.name ?? null };
+    if (row.resolved_id === next.id && row.resolved_kind === next.kind && row.resolved_name === next.name)
+      continue;
     await q.query(
       'UPDATE regimen_items SET resolved_id = $2, resolved_kind = $3, resolved_name = $4 WHERE id = $1',
-      [rows[i]!.id, resolved?.id ?? null, resolved?.kind ?? null, resolved?.name ?? null],
+      [row.id, next.id, next.kind, next.name],
     );
   }
 }
