@@ -26,3 +26,21 @@ export const regimen25 = [
   'condition:osteoporosis',
   'condition:fibromyalgia',
 ];
+
+/**
+ * `count` different regimens of the same shape: regimen25 with 5 of its 20 medicines and supplements
+ * swapped for others from `names`, chosen deterministically. Benchmarks use them to measure checks
+ * whose answers are not already known.
+ */
+export function variedRegimens(names: string[], count: number): string[][] {
+  const agents = regimen25.filter((item) => !item.includes(':'));
+  const rest = regimen25.filter((item) => item.includes(':'));
+  const out: string[][] = [];
+  for (let i = 0; i < count; i++) {
+    const regimen = [...agents];
+    for (let k = 0; k < 5; k++)
+      regimen[(i * 7 + k * 4) % agents.length] = names[(i * 37 + k * 101) % names.length]!;
+    out.push([...regimen, ...rest]);
+  }
+  return out;
+}

@@ -10,6 +10,8 @@ export const chromiumPath = process.env.MERIDIAN_CHROMIUM ?? '/usr/bin/chromium'
 
 export interface RunningServer {
   url: string;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startServer(): Promise<RunningServer> {
   });
   return {
     url,
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -38,8 +38,8 @@ export interface SafetyIndex {
   precautionsBySubject: Map<string, KbPrecaution[]>;
   /** Recent resolutions of written items (resolution is pure for a given index), bounded. */
   resolutions: Map<string, unknown>;
-  /** Findings per pair of agents (pure for a given index), bounded. */
-  pairs: Map<string, unknown>;
+  /** Findings per ordered pair of agent keys (pure for a given index), bounded; see `pairFindings`. */
+  pairs: { byFirst: Map<string, Map<string, unknown>>; size: number };
 }
 
 /** Key of an unordered pair. */
@@ -124,6 +124,6 @@ export function buildSafetyIndex(knowledge: SafetyKnowledge): SafetyIndex {
     nonInteractionsByPair,
     precautionsBySubject,
     resolutions: new Map(),
-    pairs: new Map(),
+    pairs: { byFirst: new Map(), size: 0 },
   };
 }

@@ -1,8 +1,8 @@
-import { safetyCheck } from '@meridian/domain';
 import { safetyIndex } from '@meridian/knowledge';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SafetyAnswers } from './report-json.ts';
 
 const checkBody = z.strictObject({
   items: z
@@ -28,6 +28,7 @@ const checkBody = z.strictObject({
 /** Safety checks of a regimen that is not (yet) a patient's: no patient data, so no audit row. */
 export function safetyRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const answers = new SafetyAnswers();
   r.post(
     '/api/safety/check',
     {
@@ -37,6 +38,9 @@ export function safetyRoutes(app: FastifyInstance): void {
         body: checkBody,
       },
     },
-    async (request) => safetyCheck(safetyIndex(), request.body.items, request.body.context ?? {}),
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(answers.answer(safetyIndex(), request.body.items, request.body.context ?? {})),
   );
 }
