@@ -1,13 +1,7 @@
 /** The calendar date ('YYYY-MM-DD') of an instant in an IANA time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  return new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 10);
 }
 
 /** Age in whole years on a calendar date, from a birth date (both 'YYYY-MM-DD'). */
@@ -18,18 +12,26 @@ export function ageOn(birthDate: string, onDate: string): number {
   return y - by - (hadBirthday ? 0 : 1);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; slot searches convert thousands of times.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Offset of a time zone from UTC at an instant, in minutes (e.g. -420 for America/Phoenix). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
@@ -50,4 +52,27 @@ export function instantAt(date: string, time: string, timeZone: string): Date {
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a 'YYYY-MM-DD' date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** Wall-clock time 'HH:MM' of an instant in an IANA zone. */
+export function timeInZone(instant: Date, timeZone: string): string {
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  return new Date(instant.getTime() + offset * 60_000).toISOString().slice(11, 16);
+}
+
+/** Minutes since midnight of 'HH:MM' (or 'HH:MM:SS'). */
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** 'HH:MM' of minutes since midnight. */
+export function timeOf(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
