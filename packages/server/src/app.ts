@@ -21,6 +21,7 @@ import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
 import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
 import { safetyRoutes } from './modules/safety/safety-routes.ts';
+import { schedulingRoutes } from './modules/scheduling/scheduling-routes.ts';
 import { volunteerRoutes } from './modules/volunteer/volunteer-routes.ts';
 
 /** Turns any thrown error into the one JSON error shape, with a message a person can act on. */
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   adminRoutes(app, deps);
   safetyRoutes(app);
   regimenRoutes(app, deps);
+  schedulingRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

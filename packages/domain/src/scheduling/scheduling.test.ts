@@ -238,3 +238,16 @@ describe('coverage', () => {
     expect(ask(0, [referral], { ...rule, covered: false }).status).toBe('self_pay');
   });
 });
+
+describe('credentialed days', () => {
+  it('offers no slot on a day the practitioner lacks a valid credential', () => {
+    const p = {
+      ...calendar('p', everyDay('09:00', '10:00')),
+      credentialedOn: (d: string) => d <= '2027-01-05',
+    };
+    expect(iso(findSlots([p], search('America/Phoenix', '2027-01-04', '2027-01-07')))).toEqual([
+      '2027-01-04T16:00:00.000Z',
+      '2027-01-05T16:00:00.000Z',
+    ]);
+  });
+});

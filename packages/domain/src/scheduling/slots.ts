@@ -30,6 +30,8 @@ export interface PractitionerCalendar {
   hours: WeeklyHours[];
   /** Appointments (at any location) and time off. */
   busy: Interval[];
+  /** False on days the practitioner lacks a valid required credential (licence expired, training missing). */
+  credentialedOn?: (date: string) => boolean;
 }
 
 export interface RoomCalendar {
@@ -145,6 +147,7 @@ export function findSlots(practitioners: PractitionerCalendar[], search: SlotSea
       zoneOffsetMinutes(new Date(at(addDays(date, 1), 0)), search.timeZone);
     const day: (Slot & { order: number })[] = [];
     practitioners.forEach((p, order) => {
+      if (p.credentialedOn && !p.credentialedOn(date)) return;
       for (const hours of p.hours) {
         if (hours.weekday !== weekday) continue;
         for (const [from, to] of windowsOf(hours)) {

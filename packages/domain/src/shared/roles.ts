@@ -16,6 +16,8 @@ export const disciplines = [
   'health_wellness_coach',
   'music_therapist',
   'reiki_practitioner',
+  'yoga_instructor',
+  'movement_instructor',
 ] as const;
 export type Discipline = (typeof disciplines)[number];
 
@@ -33,6 +35,8 @@ export const disciplineLabels: Record<Discipline, string> = {
   health_wellness_coach: 'Health and wellness coach',
   music_therapist: 'Music therapist',
   reiki_practitioner: 'Reiki practitioner',
+  yoga_instructor: 'Yoga instructor',
+  movement_instructor: 'Tai chi, qigong and mindful movement instructor',
 };
 
 /** Where each role lands after signing in to the web app. */

@@ -135,6 +135,20 @@ export const demoClinicians: DemoClinician[] = [
     discipline: 'reiki_practitioner',
     location: 'jacksonville',
   },
+  {
+    key: 'sato',
+    email: 'mei.sato@example.org',
+    name: 'Mei Sato, C-IAYT',
+    discipline: 'yoga_instructor',
+    location: 'phoenix',
+  },
+  {
+    key: 'wu',
+    email: 'daniel.wu@example.org',
+    name: 'Daniel Wu',
+    discipline: 'movement_instructor',
+    location: 'rochester',
+  },
 ];
 
 export const demoStaff = [

@@ -11,6 +11,7 @@ import {
   demoPatients,
   demoStaff,
 } from './demo-data.ts';
+import { seedDemoScheduling } from './demo-scheduling.ts';
 
 /** The sign-ins printed at start and listed in the README. */
 export const demoSignIns = [
@@ -34,7 +35,7 @@ export async function seedDemo(
   }
   const already = await db.query("SELECT 1 FROM users WHERE lower(email) = 'admin@example.org'");
   if (already.length) return { seeded: false };
-  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 1;
+  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 2;
   let done = 0;
   const step = (what: string) => options.progress?.(++done, total, what);
 
@@ -142,6 +143,22 @@ export async function seedDemo(
       }
     }
     step('bedside visits');
+    await seedDemoScheduling(q, {
+      now: options.now,
+      locations: new Map(
+        demoLocations.map((l) => [l.code, { id: locationIds.get(l.code)!, timeZone: l.timeZone }]),
+      ),
+      clinicians: demoClinicians.map((c) => ({
+        key: c.key,
+        id: clinicianIds.get(c.key)!,
+        discipline: c.discipline,
+        location: c.location,
+      })),
+      volunteerId: staffIds.get('volunteer')!,
+      coordinatorId: staffIds.get('coordinator')!,
+      patients: patientIds,
+    });
+    step('rooms, hours and visits');
   });
   return { seeded: true };
 }

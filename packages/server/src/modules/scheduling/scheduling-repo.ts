@@ -1,0 +1,201 @@
+import type { HeldCredential, Interval, RoomCalendar, WeeklyHours } from '@meridian/domain';
+import type { Queryable } from '../../db/database.ts';
+
+export interface ServiceRow {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  description: string;
+  durations: number[];
+  disciplines: string[];
+  delivered_by_volunteers: boolean;
+  required_credentials: string[];
+  capacity: number;
+  settings: ('outpatient' | 'inpatient' | 'telehealth')[];
+  therapy: string | null;
+  self_pay_cents: number | null;
+  self_bookable: boolean;
+  cancel_notice_hours: number;
+  active: boolean;
+}
+
+const serviceColumns = `s.id, s.code, s.name, s.category, s.description, s.durations, s.disciplines, s.delivered_by_volunteers,
+  s.required_credentials, s.capacity, s.settings, s.therapy, s.self_pay_cents, s.self_bookable, s.cancel_notice_hours, s.active`;
+
+export async function findService(q: Queryable, id: string): Promise<ServiceRow | undefined> {
+  const [row] = await q.query<ServiceRow>(`SELECT ${serviceColumns} FROM services s WHERE s.id = $1`, [id]);
+  return row;
+}
+
+/** The catalog; with a location, only what it offers (and which locations offer each service). */
+export async function listServices(
+  q: Queryable,
+  options: { locationId?: string; includeInactive?: boolean },
+): Promise<(ServiceRow & { location_ids: string[] })[]> {
+  return q.query<ServiceRow & { location_ids: string[] }>(
+    `SELECT ${serviceColumns},
+            coalesce(array_agg(ls.location_id) FILTER (WHERE ls.location_id IS NOT NULL), '{}') AS location_ids
+       FROM services s LEFT JOIN location_services ls ON ls.service_id = s.id
+      WHERE ($1::boolean OR s.active)
+      GROUP BY s.id
+     HAVING $2::uuid IS NULL OR $2::uuid = ANY (array_agg(ls.location_id))
+      ORDER BY s.category, s.name`,
+    [options.includeInactive ?? false, options.locationId ?? null],
+  );
+}
+
+export interface LocationRow {
+  id: string;
+  name: string;
+  time_zone: string;
+}
+
+export async function findLocation(q: Queryable, id: string): Promise<LocationRow | undefined> {
+  const [row] = await q.query<LocationRow>('SELECT id, name, time_zone FROM locations WHERE id = $1', [id]);
+  return row;
+}
+
+export async function offersService(q: Queryable, locationId: string, serviceId: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM location_services WHERE location_id = $1 AND service_id = $2', [
+    locationId,
+    serviceId,
+  ]);
+  return rows.length > 0;
+}
+
+export interface PractitionerRow {
+  id: string;
+  display_name: string;
+  role: 'clinician' | 'volunteer';
+  discipline: string | null;
+}
+
+/** Active people who may deliver the service (by discipline, or volunteers) and work at the location. */
+export async function eligiblePractitioners(
+  q: Queryable,
+  service: ServiceRow,
+  locationId: string,
+  practitionerId?: string,
+): Promise<PractitionerRow[]> {
+  return q.query<PractitionerRow>(
+    `SELECT u.id, u.display_name, u.role, u.discipline
+       FROM users u
+      WHERE u.active
+        AND ((u.role = 'clinician' AND u.discipline = ANY ($1::text[])) OR (u.role = 'volunteer' AND $2::boolean))
+        AND EXISTS (SELECT 1 FROM working_hours w WHERE w.user_id = u.id AND w.location_id = $3)
+        AND ($4::uuid IS NULL OR u.id = $4::uuid)
+      ORDER BY u.display_name`,
+    [service.disciplines, service.delivered_by_volunteers, locationId, practitionerId ?? null],
+  );
+}
+
+/** Weekly hours at a location and every busy time (appointments anywhere, time off) in [from, to). */
+export async function calendarsOf(
+  q: Queryable,
+  userIds: string[],
+  locationId: string,
+  from: Date,
+  to: Date,
+  exceptAppointmentId?: string,
+): Promise<Map<string, { hours: WeeklyHours[]; busy: Interval[] }>> {
+  const out = new Map(userIds.map((id) => [id, { hours: [] as WeeklyHours[], busy: [] as Interval[] }]));
+  if (userIds.length === 0) return out;
+  const hours = await q.query<{
+    user_id: string;
+    weekday: number;
+    starts: string;
+    ends: string;
+    break_starts: string | null;
+    break_ends: string | null;
+  }>(
+    `SELECT user_id, weekday, starts::text, ends::text, break_starts::text, break_ends::text
+       FROM working_hours WHERE user_id = ANY ($1::uuid[]) AND location_id = $2`,
+    [userIds, locationId],
+  );
+  for (const h of hours) {
+    out.get(h.user_id)!.hours.push({
+      weekday: h.weekday,
+      starts: h.starts.slice(0, 5),
+      ends: h.ends.slice(0, 5),
+      breakStarts: h.break_starts?.slice(0, 5) ?? null,
+      breakEnds: h.break_ends?.slice(0, 5) ?? null,
+    });
+  }
+  const busy = await q.query<{ user_id: string; starts_at: Date; ends_at: Date }>(
+    `SELECT practitioner_id AS user_id, starts_at, ends_at FROM appointments
+      WHERE practitioner_id = ANY ($1::uuid[]) AND status <> 'cancelled' AND starts_at < $3 AND ends_at > $2
+        AND ($4::uuid IS NULL OR id <> $4::uuid)
+     UNION ALL
+     SELECT user_id, starts_at, ends_at FROM time_off
+      WHERE user_id = ANY ($1::uuid[]) AND starts_at < $3 AND ends_at > $2`,
+    [userIds, from, to, exceptAppointmentId ?? null],
+  );
+  for (const b of busy) out.get(b.user_id)!.busy.push({ start: b.starts_at, end: b.ends_at });
+  return out;
+}
+
+export async function credentialsOf(q: Queryable, userIds: string[]): Promise<Map<string, HeldCredential[]>> {
+  const out = new Map(userIds.map((id) => [id, [] as HeldCredential[]]));
+  const rows = await q.query<{
+    user_id: string;
+    kind: string;
+    issued_on: string | null;
+    expires_on: string | null;
+  }>('SELECT user_id, kind, issued_on, expires_on FROM credentials WHERE user_id = ANY ($1::uuid[])', [
+    userIds,
+  ]);
+  for (const r of rows)
+    out.get(r.user_id)!.push({ kind: r.kind, issuedOn: r.issued_on, expiresOn: r.expires_on });
+  return out;
+}
+
+/** Active rooms at the location that suit the service, with their busy times in [from, to). */
+export async function roomCalendars(
+  q: Queryable,
+  serviceId: string,
+  locationId: string,
+  from: Date,
+  to: Date,
+  exceptAppointmentId?: string,
+): Promise<RoomCalendar[]> {
+  const rooms = await q.query<{ id: string }>(
+    `SELECT r.id FROM rooms r JOIN room_services rs ON rs.room_id = r.id
+      WHERE r.location_id = $1 AND rs.service_id = $2 AND r.active ORDER BY r.name`,
+    [locationId, serviceId],
+  );
+  const busy = await q.query<{ room_id: string; starts_at: Date; ends_at: Date }>(
+    `SELECT room_id, starts_at, ends_at FROM appointments
+      WHERE room_id = ANY ($1::uuid[]) AND status <> 'cancelled' AND starts_at < $3 AND ends_at > $2
+        AND ($4::uuid IS NULL OR id <> $4::uuid)`,
+    [rooms.map((r) => r.id), from, to, exceptAppointmentId ?? null],
+  );
+  return rooms.map((r) => ({
+    roomId: r.id,
+    busy: busy.filter((b) => b.room_id === r.id).map((b) => ({ start: b.starts_at, end: b.ends_at })),
+  }));
+}
+
+/** The patient's booked visits overlapping [from, to). */
+export async function patientBusy(
+  q: Queryable,
+  patientId: string,
+  from: Date,
+  to: Date,
+  exceptAttendanceId?: string,
+): Promise<Interval[]> {
+  const rows = await q.query<{ starts_at: Date; ends_at: Date }>(
+    `SELECT a.starts_at, a.ends_at FROM attendances t JOIN appointments a ON a.id = t.appointment_id
+      WHERE t.patient_id = $1 AND t.status IN ('booked', 'attended') AND a.starts_at < $3 AND a.ends_at > $2
+        AND ($4::uuid IS NULL OR t.id <> $4::uuid)`,
+    [patientId, from, to, exceptAttendanceId ?? null],
+  );
+  return rows.map((r) => ({ start: r.starts_at, end: r.ends_at }));
+}
+
+/** Postgres's name for the constraint a statement broke (exclusion or unique), if that is what failed. */
+export function brokenConstraint(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== '23P01' && e?.code !== '23505') return null;
+  return e.constraint ?? /constraint "([^"]+)"/.exec(e.message ?? '')?.[1] ?? 'unknown';
+}
