@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideCoverage, type PlanServiceRule } from './coverage.ts';
+import { type AuthorisationOnFile, decideCoverage, type PlanServiceRule } from './coverage.ts';
 import { credentialProblems, expiringCredentials } from './credentials.ts';
 import { findSlots, type PractitionerCalendar, proposeSeries } from './slots.ts';
 
@@ -193,7 +193,7 @@ describe('coverage', () => {
     visitsPerYear: 12,
     copayCents: 2500,
   };
-  const referral = {
+  const referral: AuthorisationOnFile = {
     kind: 'referral' as const,
     validFrom: '2026-10-01',
     validUntil: '2027-03-31',

@@ -9,6 +9,9 @@ import { ident, rowCounts, tablesInDependencyOrder } from './tables.ts';
 export const backupFormat = 'meridian-backup';
 const batchSize = 1000;
 
+/** Tables the migrations fill with reference data, in dependency order. */
+const filledByMigrations = ['credential_kinds', 'services'];
+
 export type Progress = (table: string, done: number, total: number) => void;
 
 interface Header {
@@ -89,7 +92,8 @@ export async function restore(
 ): Promise<Record<string, number>> {
   await migrate(db);
   const existing = await rowCounts(db);
-  const nonEmpty = Object.entries(existing).filter(([, n]) => n > 0);
+  // Reference data the migrations put in (the service catalog) is replaced by the backup's own copy.
+  const nonEmpty = Object.entries(existing).filter(([t, n]) => n > 0 && !filledByMigrations.includes(t));
   if (nonEmpty.length) {
     throw new Error(
       `Restore needs an empty database, but ${nonEmpty.map(([t, n]) => `${t} has ${n} rows`).join(', ')}. Use a new data directory or an empty server database.`,
@@ -118,6 +122,7 @@ export async function restore(
     );
 
   return db.tx(async (q) => {
+    for (const table of [...filledByMigrations].reverse()) await q.query(`DELETE FROM ${ident(table)}`);
     const restored: Record<string, number> = {};
     for (let t = 0; t < header.tables.length; t++) {
       const section = JSON.parse((await next()) ?? 'null') as { table: string; rows: number } | null;
@@ -125,10 +130,21 @@ export async function restore(
         throw new Error(`${file} is damaged: a table section is missing.`);
       let batch: string[] = [];
       let count = 0;
+      // Generated columns (e.g. an appointment's time range) are computed again, not inserted.
+      const columns = (
+        await q.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+          [section.table],
+        )
+      )
+        .map((c) => ident(c.column_name))
+        .join(', ');
       const flush = async () => {
         if (!batch.length) return;
         await q.query(
-          `INSERT INTO ${ident(section.table)} SELECT * FROM json_populate_recordset(NULL::${ident(section.table)}, $1::json)`,
+          `INSERT INTO ${ident(section.table)} (${columns})
+           SELECT ${columns} FROM json_populate_recordset(NULL::${ident(section.table)}, $1::json)`,
           [`[${batch.join(',')}]`],
         );
         count += batch.length;
