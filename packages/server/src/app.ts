@@ -17,11 +17,13 @@ import { AppError } from './http/errors.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
+import { bedsideRoutes } from './modules/bedside/bedside-routes.ts';
 import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
 import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
 import { safetyRoutes } from './modules/safety/safety-routes.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling-routes.ts';
+import { waitlistRoutes } from './modules/scheduling/waitlist-routes.ts';
 import { volunteerRoutes } from './modules/volunteer/volunteer-routes.ts';
 
 /** Turns any thrown error into the one JSON error shape, with a message a person can act on. */
@@ -140,6 +142,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   safetyRoutes(app);
   regimenRoutes(app, deps);
   schedulingRoutes(app, deps);
+  waitlistRoutes(app, deps);
+  bedsideRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

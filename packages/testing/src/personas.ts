@@ -6,6 +6,9 @@ export const personas = {
   drPatel: { email: 'dr.patel@example.org' },
   drOkafor: { email: 'dr.okafor@example.org' },
   coordinator: { email: 'coordinator@example.org' },
+  nurseLind: { email: 'hana.lind@example.org' },
+  acupuncturistChen: { email: 'mei.chen@example.org' },
+  massageBerg: { email: 'hannah.berg@example.org' },
   volunteer: { email: 'volunteer@example.org' },
   admin: { email: 'admin@example.org' },
 } as const;

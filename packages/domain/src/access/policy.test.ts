@@ -69,10 +69,18 @@ describe('the patient access policy', () => {
     });
   });
 
-  it('lets a volunteer read only the patients of their assigned bedside visits, never clinical data', () => {
+  it('lets a volunteer read only the patients of their assigned bedside visits and record those visits, never clinical data', () => {
     const assigned = { ...none, hasBedsideAssignment: true };
     expect(decidePatientAccess(actor('volunteer'), assigned, patientId, 'scheduling', 'read')).toMatchObject({
       allowed: true,
+    });
+    expect(decidePatientAccess(actor('volunteer'), assigned, patientId, 'scheduling', 'write')).toMatchObject(
+      {
+        allowed: true,
+      },
+    );
+    expect(decidePatientAccess(actor('volunteer'), none, patientId, 'scheduling', 'write')).toMatchObject({
+      allowed: false,
     });
     expect(decidePatientAccess(actor('volunteer'), assigned, patientId, 'clinical', 'read')).toMatchObject({
       allowed: false,

@@ -79,7 +79,12 @@ export function decidePatientAccess(
       }
       return { allowed: true, basis: 'front_desk', breakGlassReason: null };
     case 'volunteer':
-      if (relation.hasBedsideAssignment && category !== 'clinical' && mode === 'read') {
+      // A volunteer sees who and where for their assigned bedside visits, and records those visits
+      // (a hand massage given, with comfort scores); never the clinical record, never demographics edits.
+      if (
+        relation.hasBedsideAssignment &&
+        (category === 'scheduling' || (category === 'demographics' && mode === 'read'))
+      ) {
         return { allowed: true, basis: 'bedside_assignment', breakGlassReason: null };
       }
       return hidden('no assigned bedside visit');

@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { describeDatabase, openDatabase } from '../db/open.ts';
 import { systemClock } from '../http/context.ts';
+import { deliverDue, logSender } from '../modules/messages/outbox.ts';
+import { expireOffers } from '../modules/scheduling/waitlist-service.ts';
 import { demoSignIns, seedDemo } from '../seed/demo.ts';
 import { demoPassword } from '../seed/demo-data.ts';
 import { progressReporter } from './progress.ts';
@@ -40,10 +42,28 @@ export async function start(config: Config, options: { demo: boolean }): Promise
       logger: config.env === 'production',
     },
   );
+  // Background work, safe to run on every node at once (rows are claimed with SKIP LOCKED): send due
+  // messages through the sender (the log by default) and pass expired waitlist offers on.
+  const sender = logSender(log);
+  let working = false;
+  const jobs = setInterval(() => {
+    if (working) return;
+    working = true;
+    const now = systemClock.now();
+    void Promise.all([deliverDue(db, sender, now), db.tx((q) => expireOffers(q, now))])
+      .catch((error: unknown) =>
+        log(`Background job failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        working = false;
+      });
+  }, 30_000);
+  jobs.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(jobs);
     log(`\n${signal}: finishing requests in flight, then closing the database …`);
     await app.close();
     await db.close();

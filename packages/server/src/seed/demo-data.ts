@@ -136,6 +136,13 @@ export const demoClinicians: DemoClinician[] = [
     location: 'jacksonville',
   },
   {
+    key: 'lind',
+    email: 'hana.lind@example.org',
+    name: 'Hana Lind, RN',
+    discipline: 'nurse',
+    location: 'rochester',
+  },
+  {
     key: 'sato',
     email: 'mei.sato@example.org',
     name: 'Mei Sato, C-IAYT',
@@ -258,6 +265,7 @@ export const demoPatients: DemoPatient[] = [
     careTeam: [
       { clinician: 'okafor', role: 'Integrative physician' },
       { clinician: 'berg', role: 'Massage therapist (bedside)' },
+      { clinician: 'lind', role: 'Nurse, cardiac surgery' },
     ],
     regimen: [],
     story: 'In hospital after heart surgery; receives bedside massage and volunteer hand massage.',

@@ -1,4 +1,4 @@
-import { addDays, dateInZone, expiringCredentials } from '@meridian/domain';
+import { addDays, calendarFile, dateInZone, expiringCredentials } from '@meridian/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -283,6 +283,54 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
       );
       return reply.code(201).send(visit);
+    },
+  );
+
+  r.get(
+    '/api/patients/:id/appointments/:attendanceId/calendar.ics',
+    {
+      schema: {
+        tags: ['scheduling'],
+        summary: 'The visit as an iCalendar file, to add to a calendar app',
+        params: visitParams,
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { id, attendanceId } = request.params;
+      const visit = await withPatientAccess(
+        deps.db,
+        ctx,
+        id,
+        scheduling('export', 'Appointment', 'read', attendanceId),
+        (q) => visitOf(q, id, attendanceId),
+      );
+      if (!visit) fail('NOT_FOUND', 'No such appointment for this patient.');
+      const [changes] = await deps.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM outbox_messages WHERE attendance_id = $1 AND kind = 'reschedule'",
+        [attendanceId],
+      );
+      const ics = calendarFile({
+        uid: `${visit.id}@meridian`,
+        start: new Date(visit.start),
+        end: new Date(visit.end),
+        stamp: ctx.now,
+        sequence: changes?.n ?? 0,
+        cancelled: visit.status === 'cancelled',
+        summary: `${visit.service.name} with ${visit.practitioner.name}`,
+        location:
+          visit.setting === 'telehealth'
+            ? 'Video visit'
+            : `${visit.location.name}${visit.room ? `, ${visit.room}` : ''}`,
+        description: `Meridian integrative health. To change or cancel this visit, use the patient portal or call the clinic.`,
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="meridian-visit-${dateInZone(new Date(visit.start), visit.location.timeZone)}.ics"`,
+        )
+        .send(ics);
     },
   );
 

@@ -28,6 +28,8 @@ import {
   roomCalendars,
   type ServiceRow,
 } from './scheduling-repo.ts';
+import { notifyVisit } from './visit-messages.ts';
+import { offerFreedSlot } from './waitlist-service.ts';
 
 export type Setting = 'outpatient' | 'inpatient' | 'telehealth';
 
@@ -403,9 +405,11 @@ export async function bookVisit(
   patientId: string,
   req: BookingRequest,
   seriesId: string | null = null,
+  options: { offered?: boolean } = {},
 ): Promise<string> {
   const c = await contextFor(q, req);
-  if (ctx.user.role === 'patient' && !c.service.self_bookable)
+  // A slot offered from the waitlist may be taken by the patient even where they cannot self-book.
+  if (ctx.user.role === 'patient' && !c.service.self_bookable && !options.offered)
     fail(
       'FORBIDDEN',
       `${c.service.name} is booked by the care team or the front desk; please call to book it.`,
@@ -470,7 +474,7 @@ export async function bookVisit(
     dateInZone(start, c.location.time_zone),
     c.location.time_zone,
   );
-  return refusingDoubleBooking(q, async () => {
+  const attendanceId = await refusingDoubleBooking(q, async () => {
     const [row] = await q.query<{ id: string }>(
       `INSERT INTO attendances (appointment_id, patient_id, during, booked_by, booked_at, coverage)
        VALUES ($1, $2, tstzrange($3, $4, '[)'), $5, $6, $7) RETURNING id`,
@@ -478,6 +482,8 @@ export async function bookVisit(
     );
     return row!.id;
   });
+  await notifyVisit(q, attendanceId, 'booking_confirmation', ctx.now);
+  return attendanceId;
 }
 
 interface AttendanceRow {
@@ -533,6 +539,19 @@ export async function cancelVisit(
       [row.appointment_id, ctx.now, ctx.user.id, reason],
     );
   }
+  await notifyVisit(q, attendanceId, 'cancellation', ctx.now);
+  await offerFreedSlot(
+    q,
+    {
+      serviceId: row.service_id,
+      locationId: row.location_id,
+      practitionerId: row.practitioner_id,
+      start: row.starts_at,
+      end: new Date(row.starts_at.getTime() + row.duration_minutes * 60_000),
+      appointmentId: row.capacity > 1 ? row.appointment_id : null,
+    },
+    ctx.now,
+  );
   return { late };
 }
 
@@ -573,6 +592,19 @@ export async function rescheduleVisit(
       slot.end,
     ]);
   });
+  await notifyVisit(q, attendanceId, 'reschedule', ctx.now);
+  await offerFreedSlot(
+    q,
+    {
+      serviceId: row.service_id,
+      locationId: row.location_id,
+      practitionerId: row.practitioner_id,
+      start: row.starts_at,
+      end: new Date(row.starts_at.getTime() + row.duration_minutes * 60_000),
+      appointmentId: null,
+    },
+    ctx.now,
+  );
 }
 
 export interface SeriesRequest extends BookingRequest {
