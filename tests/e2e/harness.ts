@@ -15,9 +15,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `meridian start --demo` on a free port with a new data directory, as `npm start` does. */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-e2e-'));
+/** Starts `meridian start --demo` on a free port with a new data directory (or the one given), as `npm start` does. */
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(root, 'bin/meridian.mjs'), 'start', '--demo'],
@@ -54,7 +54,7 @@ export async function startServer(): Promise<RunningServer> {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

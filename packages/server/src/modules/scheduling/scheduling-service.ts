@@ -189,24 +189,35 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
         ),
     };
   }
-  const calendars = await practitionerCalendars(q, c, people, rangeStart, rangeEnd);
-  const slots = findSlots(calendars, {
-    timeZone: c.location.time_zone,
-    from,
-    to,
-    durationMinutes: c.durationMinutes,
-    notBefore: now,
-    ...(query.patientId ? { patientBusy: await patientBusy(q, query.patientId, rangeStart, rangeEnd) } : {}),
-    ...(c.setting === 'outpatient'
-      ? { rooms: await roomCalendars(q, c.service.id, c.location.id, rangeStart, rangeEnd) }
-      : {}),
-    preferred: {
-      ...(query.weekdays ? { weekdays: query.weekdays } : {}),
-      ...(query.earliest ? { earliest: query.earliest } : {}),
-      ...(query.latest ? { latest: query.latest } : {}),
-    },
-    limit: query.limit,
-  });
+  // The first free slots are usually near: search two days, then eight more, then 32, …, loading
+  // calendars only for the window searched (a 90-day calendar of a busy team is many thousands of rows).
+  const slots: Slot[] = [];
+  for (let windowFrom = from, size = 2; windowFrom <= to && slots.length < query.limit; size *= 4) {
+    const windowTo = addDays(windowFrom, size - 1) < to ? addDays(windowFrom, size - 1) : to;
+    const loadFrom = new Date(`${addDays(windowFrom, -1)}T00:00:00Z`);
+    const loadTo = new Date(`${addDays(windowTo, 2)}T00:00:00Z`);
+    const calendars = await practitionerCalendars(q, c, people, loadFrom, loadTo);
+    slots.push(
+      ...findSlots(calendars, {
+        timeZone: c.location.time_zone,
+        from: windowFrom,
+        to: windowTo,
+        durationMinutes: c.durationMinutes,
+        notBefore: now,
+        ...(query.patientId ? { patientBusy: await patientBusy(q, query.patientId, loadFrom, loadTo) } : {}),
+        ...(c.setting === 'outpatient'
+          ? { rooms: await roomCalendars(q, c.service.id, c.location.id, loadFrom, loadTo) }
+          : {}),
+        preferred: {
+          ...(query.weekdays ? { weekdays: query.weekdays } : {}),
+          ...(query.earliest ? { earliest: query.earliest } : {}),
+          ...(query.latest ? { latest: query.latest } : {}),
+        },
+        limit: query.limit - slots.length,
+      }),
+    );
+    windowFrom = addDays(windowTo, 1);
+  }
   return { ...base, slots: slots.map((s) => slotView(s, names)) };
 }
 
