@@ -22,6 +22,7 @@ import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
 import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
 import { safetyRoutes } from './modules/safety/safety-routes.ts';
+import { configurationRoutes } from './modules/scheduling/configuration-routes.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling-routes.ts';
 import { waitlistRoutes } from './modules/scheduling/waitlist-routes.ts';
 import { volunteerRoutes } from './modules/volunteer/volunteer-routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   schedulingRoutes(app, deps);
   waitlistRoutes(app, deps);
   bedsideRoutes(app, deps);
+  configurationRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);
