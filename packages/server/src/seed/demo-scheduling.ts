@@ -1,5 +1,7 @@
 import { addDays, type Discipline, dateInZone, instantAt, isoWeekday } from '@meridian/domain';
 import type { Queryable } from '../db/database.ts';
+import { findService } from '../modules/scheduling/scheduling-repo.ts';
+import { coverageFor } from '../modules/scheduling/scheduling-service.ts';
 
 // The demo program's rooms, which location offers what, practitioners' credentials and hours, and a few
 // booked visits. Locations, clinicians and patients come from demo-data.ts (ids passed in).
@@ -286,11 +288,13 @@ export async function seedDemoScheduling(q: Queryable, ids: DemoSchedulingIds): 
         ids.now,
       ],
     );
+    const service = (await findService(q, services.get(args.service)!))!;
     for (const p of args.patients) {
+      const coverage = await coverageFor(q, ids.patients.get(p)!, service, args.date, phoenix.timeZone);
       await q.query(
-        `INSERT INTO attendances (appointment_id, patient_id, during, booked_by, booked_at)
-         VALUES ($1, $2, tstzrange($3, $4, '[)'), $5, $6)`,
-        [a!.id, ids.patients.get(p), startsAt, endsAt, ids.coordinatorId, ids.now],
+        `INSERT INTO attendances (appointment_id, patient_id, during, booked_by, booked_at, coverage)
+         VALUES ($1, $2, tstzrange($3, $4, '[)'), $5, $6, $7)`,
+        [a!.id, ids.patients.get(p), startsAt, endsAt, ids.coordinatorId, ids.now, JSON.stringify(coverage)],
       );
     }
   };

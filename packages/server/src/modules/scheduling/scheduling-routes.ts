@@ -209,6 +209,7 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
           durationMinutes: z.coerce.number().int().min(5).max(480).optional(),
           setting: setting.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(20),
+          moving: uuid.optional(),
         }),
       },
     },
@@ -229,6 +230,7 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
         durationMinutes: qs.durationMinutes,
         setting: qs.setting,
         limit: qs.limit,
+        movingAttendanceId: qs.moving,
       };
       if (!patientId) return deps.db.snapshot((q) => searchSlots(q, query, ctx.now));
       return withPatientAccess(deps.db, ctx, patientId, scheduling('search', 'Slot', 'read'), (q) =>
@@ -575,12 +577,14 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['scheduling'],
         summary: 'Practitioners at a location, with disciplines and credential status',
-        querystring: z.strictObject({ locationId: uuid.optional() }),
+        querystring: z.strictObject({ locationId: uuid.optional(), serviceId: uuid.optional() }),
       },
     },
     async (request) => {
       const ctx = contextOf(request);
       return deps.db.snapshot(async (q) => {
+        const service = request.query.serviceId ? await findService(q, request.query.serviceId) : undefined;
+        if (request.query.serviceId && !service) fail('NOT_FOUND', 'No such service.');
         const people = await q.query<{
           id: string;
           display_name: string;
@@ -591,8 +595,14 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
           `SELECT u.id, u.display_name, u.role, u.discipline, array_agg(DISTINCT w.location_id) AS location_ids
              FROM users u JOIN working_hours w ON w.user_id = u.id
             WHERE u.active AND ($1::uuid IS NULL OR w.location_id = $1::uuid)
+              AND ($2::text[] IS NULL OR (u.role = 'clinician' AND u.discipline = ANY ($2::text[]))
+                   OR (u.role = 'volunteer' AND $3::boolean))
             GROUP BY u.id ORDER BY u.display_name`,
-          [request.query.locationId ?? null],
+          [
+            request.query.locationId ?? null,
+            service?.disciplines ?? null,
+            service?.delivered_by_volunteers ?? false,
+          ],
         );
         const staff = ctx.user.role !== 'patient';
         const credentials = staff

@@ -109,6 +109,8 @@ export interface SlotQuery {
   limit: number;
   /** Already checked by the access policy: their own visits are left out. */
   patientId?: string | undefined;
+  /** A visit of this patient being moved: its current time does not count as busy. */
+  movingAttendanceId?: string | undefined;
 }
 
 export interface SlotView {
@@ -155,6 +157,8 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
          FROM appointments a
         WHERE a.service_id = $1 AND a.location_id = $2 AND a.status = 'booked' AND a.starts_at >= $3
           AND a.starts_at < $4 AND ($5::uuid IS NULL OR a.practitioner_id = $5::uuid)
+          AND NOT EXISTS (SELECT 1 FROM attendances t WHERE t.appointment_id = a.id AND t.patient_id = $7::uuid
+                           AND t.status <> 'cancelled')
         ORDER BY a.starts_at LIMIT $6`,
       [
         c.service.id,
@@ -163,6 +167,7 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
         rangeEnd,
         query.practitionerId ?? null,
         query.limit,
+        query.patientId ?? null,
       ],
     );
     const names2 = new Map(
@@ -191,12 +196,19 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
   }
   // The first free slots are usually near: search two days, then eight more, then 32, …, loading
   // calendars only for the window searched (a 90-day calendar of a busy team is many thousands of rows).
+  const [moving] =
+    query.movingAttendanceId && query.patientId
+      ? await q.query<{ id: string; appointment_id: string }>(
+          'SELECT id, appointment_id FROM attendances WHERE id = $1 AND patient_id = $2',
+          [query.movingAttendanceId, query.patientId],
+        )
+      : [];
   const slots: Slot[] = [];
   for (let windowFrom = from, size = 2; windowFrom <= to && slots.length < query.limit; size *= 4) {
     const windowTo = addDays(windowFrom, size - 1) < to ? addDays(windowFrom, size - 1) : to;
     const loadFrom = new Date(`${addDays(windowFrom, -1)}T00:00:00Z`);
     const loadTo = new Date(`${addDays(windowTo, 2)}T00:00:00Z`);
-    const calendars = await practitionerCalendars(q, c, people, loadFrom, loadTo);
+    const calendars = await practitionerCalendars(q, c, people, loadFrom, loadTo, moving?.appointment_id);
     slots.push(
       ...findSlots(calendars, {
         timeZone: c.location.time_zone,
@@ -204,9 +216,20 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
         to: windowTo,
         durationMinutes: c.durationMinutes,
         notBefore: now,
-        ...(query.patientId ? { patientBusy: await patientBusy(q, query.patientId, loadFrom, loadTo) } : {}),
+        ...(query.patientId
+          ? { patientBusy: await patientBusy(q, query.patientId, loadFrom, loadTo, moving?.id) }
+          : {}),
         ...(c.setting === 'outpatient'
-          ? { rooms: await roomCalendars(q, c.service.id, c.location.id, loadFrom, loadTo) }
+          ? {
+              rooms: await roomCalendars(
+                q,
+                c.service.id,
+                c.location.id,
+                loadFrom,
+                loadTo,
+                moving?.appointment_id,
+              ),
+            }
           : {}),
         preferred: {
           ...(query.weekdays ? { weekdays: query.weekdays } : {}),
@@ -603,6 +626,17 @@ export async function rescheduleVisit(
       slot.end,
     ]);
   });
+  const coverage = await coverageFor(
+    q,
+    patientId,
+    c.service,
+    dateInZone(slot.start, c.location.time_zone),
+    c.location.time_zone,
+  );
+  await q.query('UPDATE attendances SET coverage = $2 WHERE id = $1', [
+    attendanceId,
+    JSON.stringify(coverage),
+  ]);
   await notifyVisit(q, attendanceId, 'reschedule', ctx.now);
   await offerFreedSlot(
     q,

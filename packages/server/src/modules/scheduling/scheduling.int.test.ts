@@ -445,3 +445,58 @@ describe('the desk calendar and credentials', () => {
     expect(list.every((c) => c.expiresOn <= '2027-01-21')).toBe(true);
   });
 });
+
+describe('moving a visit', () => {
+  it('offers and accepts a time that overlaps the visit’s own current time, and works coverage out again', async () => {
+    const coordinator = await t.login(personas.coordinator.email);
+    const booked = await book(coordinator, mariaId, {
+      serviceId: service.get('acupuncture'),
+      locationId: phoenix,
+      practitionerId: chenId,
+      start: '2026-12-04T17:00:00Z', // Friday 10:00 in Phoenix
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const query = {
+      serviceId: service.get('acupuncture')!,
+      locationId: phoenix,
+      practitionerId: chenId,
+      patientId: mariaId,
+      from: '2026-12-04',
+      to: '2026-12-04',
+      limit: '50',
+    };
+    const without = await slots(coordinator, query);
+    expect(without.slots.map((s) => s.start)).not.toContain('2026-12-04T17:30:00.000Z');
+    const withMoving = await slots(coordinator, { ...query, moving: booked.json().id });
+    expect(withMoving.slots.map((s) => s.start)).toContain('2026-12-04T17:30:00.000Z');
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/patients/${mariaId}/appointments/${booked.json().id}/reschedule`,
+      headers: bearer(coordinator),
+      payload: { start: '2026-12-04T17:30:00Z' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({
+      start: '2026-12-04T17:30:00.000Z',
+      coverage: { status: 'covered' },
+    });
+  });
+
+  it('does not offer a group class the patient already has a place in', async () => {
+    const [mine] = await t.db.query<{ appointment_id: string }>(
+      "SELECT t.appointment_id FROM attendances t JOIN appointments a ON a.id = t.appointment_id JOIN services s ON s.id = a.service_id WHERE s.code = 'yoga' AND t.patient_id = $1",
+      [mariaId],
+    );
+    await t.db.query('UPDATE appointments SET capacity = 12 WHERE id = $1', [mine!.appointment_id]);
+    const desk = await slots(await t.login(personas.coordinator.email), {
+      serviceId: service.get('yoga')!,
+      locationId: phoenix,
+    });
+    expect(desk.slots.map((s) => s.appointmentId)).toContain(mine!.appointment_id);
+    const maria = await slots(await t.login(personas.maria.email), {
+      serviceId: service.get('yoga')!,
+      locationId: phoenix,
+    });
+    expect(maria.slots.map((s) => s.appointmentId)).not.toContain(mine!.appointment_id);
+  });
+});
