@@ -6,8 +6,11 @@ import { AdminHomePage } from './routes/admin/AdminHomePage.tsx';
 import { AuditPage } from './routes/admin/AuditPage.tsx';
 import { ClinicianHomePage } from './routes/clinician/ClinicianHomePage.tsx';
 import { ClinicianPatientPage } from './routes/clinician/ClinicianPatientPage.tsx';
+import { CoordinatorCalendarPage } from './routes/coordinator/CoordinatorCalendarPage.tsx';
 import { CoordinatorHomePage } from './routes/coordinator/CoordinatorHomePage.tsx';
+import { CoordinatorWaitlistPage } from './routes/coordinator/CoordinatorWaitlistPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { PatientBookingPage } from './routes/patient/PatientBookingPage.tsx';
 import { PatientHomePage } from './routes/patient/PatientHomePage.tsx';
 import { RootRedirect } from './routes/RootRedirect.tsx';
 import { RouteErrorPage } from './routes/RouteErrorPage.tsx';
@@ -29,7 +32,10 @@ export function createAppRouter() {
               children: [
                 {
                   element: <RequireRole allow="patient" />,
-                  children: [{ path: '/patient', element: <PatientHomePage /> }],
+                  children: [
+                    { path: '/patient', element: <PatientHomePage /> },
+                    { path: '/patient/book', element: <PatientBookingPage /> },
+                  ],
                 },
                 {
                   element: <RequireRole allow="clinician" />,
@@ -40,7 +46,11 @@ export function createAppRouter() {
                 },
                 {
                   element: <RequireRole allow="coordinator" />,
-                  children: [{ path: '/coordinator', element: <CoordinatorHomePage /> }],
+                  children: [
+                    { path: '/coordinator', element: <CoordinatorHomePage /> },
+                    { path: '/coordinator/calendar', element: <CoordinatorCalendarPage /> },
+                    { path: '/coordinator/waitlist', element: <CoordinatorWaitlistPage /> },
+                  ],
                 },
                 {
                   element: <RequireRole allow="volunteer" />,

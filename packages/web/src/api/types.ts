@@ -223,3 +223,246 @@ export interface SafetyCheckResult {
   unresolved: CheckUnresolved[];
   findings: CheckFinding[];
 }
+
+// Scheduling (packages/server/src/modules/scheduling/scheduling-routes.ts).
+
+export type CareSetting = 'outpatient' | 'inpatient' | 'telehealth';
+
+export interface Service {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  description: string | null;
+  /** Lengths in minutes; the first is the usual one. */
+  durations: number[];
+  disciplines: string[];
+  capacity: number;
+  groupClass: boolean;
+  settings: CareSetting[];
+  selfPayCents: number | null;
+  selfBookable: boolean;
+  cancelNoticeHours: number;
+  active: boolean;
+  locationIds: string[];
+}
+
+export interface Practitioner {
+  id: string;
+  name: string;
+  role: string;
+  discipline: string | null;
+  locationIds: string[];
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface Slot {
+  practitioner: PersonRef;
+  roomId: string | null;
+  start: string;
+  end: string;
+  /** Group classes: the session to join and its free places. */
+  appointmentId?: string;
+  placesLeft?: number;
+}
+
+export interface SlotSearchResult {
+  service: { id: string; name: string; capacity: number };
+  location: LocationRef;
+  durationMinutes: number;
+  setting: CareSetting;
+  slots: Slot[];
+}
+
+export type CoverageStatus = 'covered' | 'waiting' | 'self_pay';
+export type CoverageMissing = 'referral' | 'prior_authorisation';
+
+export interface Coverage {
+  status: CoverageStatus;
+  missing: CoverageMissing[];
+  visitNumber: number;
+  visitsPerYear: number | null;
+  copayCents: number | null;
+  selfPayCents: number | null;
+  /** Plain sentences for the person booking. */
+  explanation: string[];
+}
+
+/** One patient's place in an appointment (the server calls it an attendance). */
+export interface Appointment {
+  id: string;
+  /** 'booked', 'attended', 'cancelled', 'no_show'. */
+  status: string;
+  lateCancellation: boolean;
+  cancelReason: string | null;
+  /** Decided when booked; empty for visits booked before coverage was recorded. */
+  coverage: Partial<Coverage>;
+  seriesId: string | null;
+  appointmentId: string;
+  start: string;
+  end: string;
+  setting: CareSetting;
+  groupClass: boolean;
+  service: { id: string; name: string; therapy?: string | null };
+  location: LocationRef;
+  room: string | null;
+  practitioner: PersonRef;
+}
+
+export interface CalendarAppointment extends Appointment {
+  /** id and mrn are null when the booking is not on the viewer's list. */
+  patient: { id: string | null; name: string; mrn: string | null };
+}
+
+export interface CalendarView {
+  location: LocationRef;
+  from: string;
+  to: string;
+  appointments: CalendarAppointment[];
+}
+
+export interface BookingRequest {
+  serviceId: string;
+  locationId: string;
+  practitionerId: string;
+  start: string;
+  durationMinutes?: number;
+  setting?: CareSetting;
+  appointmentId?: string;
+}
+
+export interface SeriesChoice {
+  visit: number;
+  start: string;
+  practitionerId: string;
+}
+
+export interface SeriesRequest extends BookingRequest {
+  visits: number;
+  everyDays: number;
+  choices?: SeriesChoice[];
+}
+
+export interface ProposedVisit {
+  visit: number;
+  /** 'YYYY-MM-DD' in the location's zone. */
+  date: string;
+  slot: Slot | null;
+  alternatives: Slot[];
+}
+
+export interface SeriesProposal {
+  visits: ProposedVisit[];
+}
+
+export interface BookedSeries {
+  seriesId: string;
+  appointments: Appointment[];
+}
+
+// Bedside orders, worklist and before/after scores (packages/server/src/modules/bedside/bedside-routes.ts),
+// and expiring credentials (GET /api/admin/credentials/expiring).
+
+export interface BedsidePrecautionOption {
+  code: string;
+  label: string;
+  /** The knowledge-base condition the safety check reads it as, if any. */
+  condition: string | null;
+}
+
+/** What the order form needs from the service catalog (GET /api/services?locationId=). */
+export interface BedsideServiceOption {
+  id: string;
+  code: string;
+  name: string;
+  settings: string[];
+  disciplines: string[];
+  deliveredByVolunteers?: boolean;
+}
+
+export type BedsideOrderStatus = 'open' | 'accepted' | 'completed' | 'cancelled';
+
+export interface BedsideOrder {
+  id: string;
+  status: BedsideOrderStatus;
+  service: { id: string; name: string };
+  location: LocationRef;
+  unit: string;
+  room: string;
+  bed: string;
+  precautions: { code: string; label: string }[];
+  notes: string;
+  orderedBy: string;
+  orderedAt: string;
+  acceptedBy: string | null;
+  /** Safety findings about the therapy for this patient (the ad hoc check's shape); null where not sent. */
+  findings: CheckFinding[] | null;
+}
+
+export interface WorklistOrder extends BedsideOrder {
+  /** null until the order is accepted and the practitioner joins the care team. */
+  patient: { id: string; name: string; mrn: string } | null;
+}
+
+export interface BedsideScores {
+  painBefore: number | null;
+  painAfter: number | null;
+  anxietyBefore: number | null;
+  anxietyAfter: number | null;
+}
+
+export interface BedsideSession extends BedsideScores {
+  id: string;
+  /** null for a volunteer's visit. */
+  orderId: string | null;
+  service: string;
+  deliveredBy: string;
+  deliveredAt: string;
+  minutes: number;
+  notes: string;
+}
+
+export interface PatientBedside {
+  orders: BedsideOrder[];
+  sessions: BedsideSession[];
+}
+
+export interface NewBedsideOrder {
+  serviceId: string;
+  locationId: string;
+  unit: string;
+  room: string;
+  bed?: string;
+  precautions: string[];
+  notes?: string;
+}
+
+export interface NewBedsideSession extends BedsideScores {
+  minutes: number;
+  notes?: string;
+  /** Whether this visit completes the order (the server's default); volunteers leave it out. */
+  complete?: boolean;
+}
+
+export interface ExpiringCredential {
+  id: string;
+  practitioner: { id: string; name: string };
+  kind: string;
+  name: string;
+  number: string;
+  issuer: string;
+  /** 'YYYY-MM-DD'. */
+  expiresOn: string;
+  expired: boolean;
+}
+
+export interface ExpiringCredentials {
+  days: number;
+  /** 'YYYY-MM-DD', the server's today. */
+  today: string;
+  credentials: ExpiringCredential[];
+}

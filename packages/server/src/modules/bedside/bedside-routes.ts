@@ -153,14 +153,19 @@ export function bedsideRoutes(app: FastifyInstance, deps: AppDeps): void {
         request.params.id,
         { category: 'clinical', mode: 'write', action: 'order', resourceType: 'BedsideOrder' },
         async (q) => {
-          const [service] = await q.query<{ settings: string[]; name: string }>(
-            `SELECT s.settings, s.name FROM services s JOIN location_services ls ON ls.service_id = s.id
+          const [service] = await q.query<{ settings: string[]; name: string; disciplines: string[] }>(
+            `SELECT s.settings, s.name, s.disciplines FROM services s JOIN location_services ls ON ls.service_id = s.id
               WHERE s.id = $1 AND ls.location_id = $2 AND s.active`,
             [b.serviceId, b.locationId],
           );
           if (!service) fail('CONFLICT', 'That location does not offer this service.');
           if (!service.settings.includes('inpatient'))
             fail('VALIDATION', `${service.name} is not a bedside service.`);
+          if (service.disciplines.length === 0)
+            fail(
+              'VALIDATION',
+              `${service.name} is given by volunteers on their rounds, which the volunteer coordinator arranges; it is not ordered here.`,
+            );
           const [row] = await q.query<{ id: string }>(
             `INSERT INTO bedside_orders (patient_id, location_id, service_id, unit, room, bed, precautions, notes, ordered_by, ordered_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -225,8 +230,13 @@ export function bedsideRoutes(app: FastifyInstance, deps: AppDeps): void {
               WHERE b.patient_id = $1 ORDER BY b.delivered_at DESC`,
             [request.params.id],
           );
+          const views = [];
+          for (const o of orders) {
+            const open = o.status === 'open' || o.status === 'accepted';
+            views.push(orderView(o, open ? await therapyFindings(q, o) : null));
+          }
           return {
-            orders: orders.map((o) => orderView(o, null)),
+            orders: views,
             sessions: sessions.map((s) => ({
               id: s.id,
               orderId: s.order_id,

@@ -594,12 +594,13 @@ export function configurationRoutes(app: FastifyInstance, deps: AppDeps): void {
           family_name: string;
           mrn: string;
           service: string;
+          service_id: string;
           starts_at: Date;
           location: string;
           time_zone: string;
           coverage: { missing: string[]; explanation: string[] };
         }>(
-          `SELECT t.id, t.patient_id, p.given_name, p.family_name, p.mrn, s.name AS service, a.starts_at,
+          `SELECT t.id, t.patient_id, p.given_name, p.family_name, p.mrn, s.name AS service, s.id AS service_id, a.starts_at,
                   l.name AS location, l.time_zone, t.coverage
              FROM attendances t JOIN appointments a ON a.id = t.appointment_id JOIN services s ON s.id = a.service_id
              JOIN locations l ON l.id = a.location_id JOIN patients p ON p.id = t.patient_id
@@ -614,6 +615,7 @@ export function configurationRoutes(app: FastifyInstance, deps: AppDeps): void {
             id: x.id,
             patient: { id: x.patient_id, name: `${x.given_name} ${x.family_name}`, mrn: x.mrn },
             service: x.service,
+            serviceId: x.service_id,
             start: x.starts_at.toISOString(),
             location: { name: x.location, timeZone: x.time_zone },
             missing: x.coverage.missing,

@@ -234,6 +234,14 @@ describe('bedside orders', () => {
       room: '412',
     });
     expect(outpatient.statusCode).toBe(400);
+    const volunteers = await post(personas.nurseLind.email, `/api/patients/${grace()}/bedside-orders`, {
+      serviceId: service.get('volunteer-hand-massage'),
+      locationId: rochester,
+      unit: '4 West',
+      room: '412',
+    });
+    expect(volunteers.statusCode).toBe(400);
+    expect(volunteers.json().error.message).toContain('volunteers on their rounds');
   });
 
   it('lets the volunteer record a hand massage on their rounds with comfort scores', async () => {

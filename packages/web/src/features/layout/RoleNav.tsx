@@ -1,7 +1,16 @@
 import { NavLink, Stack } from '@mantine/core';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Role } from '../../api/types.ts';
-import { navItemsForRole } from '../auth/roles.ts';
+import { type NavItem, navItemsForRole } from '../auth/roles.ts';
+
+// Scheduling pages, listed after each role's home.
+const schedulingItems: Partial<Record<Role, NavItem[]>> = {
+  patient: [{ label: 'Book a visit', to: '/patient/book' }],
+  coordinator: [
+    { label: 'Calendar', to: '/coordinator/calendar' },
+    { label: 'Waitlist and paperwork', to: '/coordinator/waitlist' },
+  ],
+};
 
 interface RoleNavProps {
   role: Role;
@@ -15,7 +24,7 @@ function isActive(pathname: string, to: string, exactOnly: boolean): boolean {
 
 export function RoleNav({ role, onNavigate }: RoleNavProps) {
   const { pathname } = useLocation();
-  const items = navItemsForRole(role);
+  const items = [...navItemsForRole(role), ...(schedulingItems[role] ?? [])];
   // A section home stays highlighted on its sub-pages unless one of them has
   // its own entry (the admin's audit log).
   const hasNestedItem = (to: string) => items.some((item) => item.to.startsWith(`${to}/`));

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { ExpiringCredentialsSection } from '../../features/bedside/ExpiringCredentialsSection.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
@@ -33,6 +34,7 @@ export function AdminHomePage() {
           <StaffTable users={users.data} />
         )}
       </Stack>
+      <ExpiringCredentialsSection days={60} />
     </Stack>
   );
 }

@@ -1,9 +1,13 @@
 import { Stack, Text } from '@mantine/core';
 import { disciplineLabel } from '@meridian/domain';
 import { useCurrentUser } from '../../features/auth/current-user.ts';
+import { BedsideWorklist } from '../../features/bedside/BedsideWorklist.tsx';
 import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
 import { PatientList } from '../../features/patients/PatientList.tsx';
+
+// Disciplines whose work is largely bedside orders see the worklist even when it is empty.
+const bedsideDisciplines = new Set(['massage_therapist', 'acupuncturist']);
 
 export function ClinicianHomePage() {
   const me = useCurrentUser();
@@ -20,6 +24,7 @@ export function ClinicianHomePage() {
         caption="Your care-team patients"
         linkTo={(patient) => `/clinician/patients/${encodeURIComponent(patient.id)}`}
       />
+      <BedsideWorklist alwaysShow={me.discipline !== null && bedsideDisciplines.has(me.discipline)} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
+import { BedsideOrdersSection } from '../../features/bedside/BedsideOrdersSection.tsx';
 import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
@@ -75,6 +76,7 @@ export function ClinicianPatientPage() {
       <ClinicalNotice />
       <PatientDetailView patient={patient} />
       <ClinicianRegimenSafety patientId={patient.id} timeZone={patient.location.timeZone} />
+      <BedsideOrdersSection patientId={patient.id} location={patient.location} />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
@@ -11,6 +12,12 @@ export function CoordinatorHomePage() {
   return (
     <Stack gap="xl">
       <PageTitle>Coordinator desk</PageTitle>
+      <Group gap="md">
+        <Text>Bookings by day or week, with moves and cancellations:</Text>
+        <Button component={Link} to="/coordinator/calendar">
+          Open the calendar
+        </Button>
+      </Group>
       <Stack gap="md" component="section" aria-labelledby="locations-heading">
         <Title order={2} id="locations-heading">
           Locations and local time

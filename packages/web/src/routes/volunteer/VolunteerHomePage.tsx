@@ -1,4 +1,5 @@
-import { Stack, Text } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
+import { VolunteerVisitRecorder } from '../../features/bedside/VolunteerVisitRecorder.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
@@ -20,7 +21,11 @@ export function VolunteerHomePage() {
           onRetry={() => void visits.refetch()}
         />
       ) : (
-        <VisitTable visits={visits.data} />
+        <>
+          <VolunteerVisitRecorder visits={visits.data} />
+          <Title order={2}>All your visits</Title>
+          <VisitTable visits={visits.data} />
+        </>
       )}
     </Stack>
   );
