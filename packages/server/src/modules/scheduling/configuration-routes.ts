@@ -428,6 +428,129 @@ export function configurationRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
+  r.get(
+    '/api/admin/users/:userId/working-hours',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "A practitioner's weekly hours at every location, and time off to come",
+        params: z.strictObject({ userId: uuid }),
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      requireRole(ctx, ['admin', 'coordinator'], 'admins and coordinators');
+      const hours = await deps.db.query<{
+        location_id: string;
+        weekday: number;
+        starts: string;
+        ends: string;
+        break_starts: string | null;
+        break_ends: string | null;
+      }>(
+        `SELECT location_id, weekday, starts::text, ends::text, break_starts::text, break_ends::text
+           FROM working_hours WHERE user_id = $1 ORDER BY location_id, weekday, starts`,
+        [request.params.userId],
+      );
+      const off = await deps.db.query<{ id: string; starts_at: Date; ends_at: Date; reason: string }>(
+        'SELECT id, starts_at, ends_at, reason FROM time_off WHERE user_id = $1 AND ends_at > $2 ORDER BY starts_at',
+        [request.params.userId, ctx.now],
+      );
+      return {
+        hours: hours.map((h) => ({
+          locationId: h.location_id,
+          weekday: h.weekday,
+          starts: h.starts.slice(0, 5),
+          ends: h.ends.slice(0, 5),
+          breakStarts: h.break_starts?.slice(0, 5) ?? null,
+          breakEnds: h.break_ends?.slice(0, 5) ?? null,
+        })),
+        timeOff: off.map((o) => ({
+          id: o.id,
+          startsAt: o.starts_at.toISOString(),
+          endsAt: o.ends_at.toISOString(),
+          reason: o.reason,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/patients/:id/volunteer-visits',
+    {
+      schema: {
+        tags: ['volunteer'],
+        summary: "Put a bedside visit on a volunteer's rounds (hand massage, therapy animal)",
+        params: z.strictObject({ id: z.string().min(1).max(100) }),
+        body: z.strictObject({
+          volunteerUserId: uuid,
+          locationId: uuid,
+          serviceId: uuid,
+          unit: z.string().trim().min(1).max(100),
+          room: z.string().trim().min(1).max(40),
+          startsAt: z.iso.datetime({ offset: true }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      requireRole(ctx, ['coordinator', 'clinician'], 'the volunteer coordinator or the care team');
+      const b = request.body;
+      const result = await withPatientAccess(
+        deps.db,
+        ctx,
+        request.params.id,
+        { category: 'scheduling', mode: 'write', action: 'assign', resourceType: 'BedsideVisit' },
+        async (q) => {
+          const service = await findService(q, b.serviceId);
+          if (!service?.delivered_by_volunteers || !service.settings.includes('inpatient'))
+            fail('VALIDATION', 'Only bedside services that volunteers give go on their rounds.');
+          const location = await findLocation(q, b.locationId);
+          if (!location) fail('NOT_FOUND', 'No such location.');
+          const [volunteer] = await q.query<{ display_name: string }>(
+            "SELECT display_name FROM users WHERE id = $1 AND role = 'volunteer' AND active",
+            [b.volunteerUserId],
+          );
+          if (!volunteer) fail('NOT_FOUND', 'No active volunteer with this id.');
+          const start = new Date(b.startsAt);
+          const end = new Date(start.getTime() + service.durations[0]! * 60_000);
+          const day = new Intl.DateTimeFormat('en-CA', { timeZone: location.time_zone }).format(start);
+          const held = await q.query<{ kind: string; issued_on: string | null; expires_on: string | null }>(
+            'SELECT kind, issued_on, expires_on FROM credentials WHERE user_id = $1',
+            [b.volunteerUserId],
+          );
+          const missing = service.required_credentials.filter(
+            (k) =>
+              !held.some(
+                (c) =>
+                  c.kind === k &&
+                  (!c.issued_on || c.issued_on <= day) &&
+                  (!c.expires_on || c.expires_on >= day),
+              ),
+          );
+          if (missing.length)
+            fail(
+              'CONFLICT',
+              `${volunteer.display_name} has not completed the training this visit needs (${missing.join(', ')}).`,
+            );
+          const clash = await q.query(
+            `SELECT 1 FROM bedside_assignments WHERE volunteer_user_id = $1 AND status = 'scheduled' AND starts_at < $3 AND ends_at > $2`,
+            [b.volunteerUserId, start, end],
+          );
+          if (clash.length)
+            fail('CONFLICT', `${volunteer.display_name} already has a bedside visit at that time.`);
+          const [row] = await q.query<{ id: string }>(
+            `INSERT INTO bedside_assignments (volunteer_user_id, patient_id, location_id, service, unit, room, starts_at, ends_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+            [b.volunteerUserId, request.params.id, b.locationId, service.name, b.unit, b.room, start, end],
+          );
+          return { id: row!.id, startsAt: start.toISOString(), endsAt: end.toISOString() };
+        },
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
   r.post(
     '/api/users/:userId/time-off',
     {

@@ -116,3 +116,63 @@ describe('the coverage desk', () => {
     expect(after.map((b: { id: string }) => b.id)).not.toContain(booked.json().id);
   });
 });
+
+describe('volunteer rounds and hours', () => {
+  it('puts a hand massage on the trained volunteer’s rounds, refusing a clash and a service volunteers do not give', async () => {
+    const grace = (
+      await t.db.query<{ id: string }>('SELECT id FROM patients WHERE mrn = $1', [personas.grace.mrn])
+    )[0]!.id;
+    const rochester = (
+      await t.db.query<{ id: string }>("SELECT id FROM locations WHERE code = 'rochester'")
+    )[0]!.id;
+    const volunteer = (
+      await t.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [personas.volunteer.email])
+    )[0]!.id;
+    const body = {
+      volunteerUserId: volunteer,
+      locationId: rochester,
+      serviceId: service.get('volunteer-hand-massage'),
+      unit: 'Cardiac surgery, 4 West',
+      room: '412',
+      startsAt: '2026-12-02T21:30:00Z',
+    };
+    const res = await call(
+      personas.coordinator.email,
+      'POST',
+      `/api/patients/${grace}/volunteer-visits`,
+      body,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().endsAt).toBe('2026-12-02T21:45:00.000Z');
+    const clash = await call(personas.coordinator.email, 'POST', `/api/patients/${grace}/volunteer-visits`, {
+      ...body,
+      startsAt: '2026-12-02T21:40:00Z',
+    });
+    expect(clash.statusCode).toBe(409);
+    const massage = await call(
+      personas.coordinator.email,
+      'POST',
+      `/api/patients/${grace}/volunteer-visits`,
+      {
+        ...body,
+        serviceId: service.get('inpatient-massage'),
+      },
+    );
+    expect(massage.statusCode).toBe(400);
+    const rounds = (await call(personas.volunteer.email, 'GET', '/api/volunteer/visits')).json().visits as {
+      startsAt: string;
+    }[];
+    expect(rounds.map((v) => v.startsAt)).toContain('2026-12-02T21:30:00.000Z');
+  });
+
+  it('shows an admin the weekly hours and time off of a practitioner', async () => {
+    const res = await call(personas.admin.email, 'GET', `/api/admin/users/${chenId}/working-hours`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().hours.filter((h: { weekday: number }) => h.weekday === 6)).toEqual([
+      expect.objectContaining({ starts: '09:00', ends: '13:00', breakStarts: null }),
+    ]);
+    expect(
+      (await call(personas.maria.email, 'GET', `/api/admin/users/${chenId}/working-hours`)).statusCode,
+    ).toBe(403);
+  });
+});
