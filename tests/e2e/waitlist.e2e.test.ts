@@ -119,3 +119,28 @@ describe('the waitlist in Chromium', () => {
     await desk.close();
   });
 });
+
+describe('booking on the desk in Chromium', () => {
+  it('lets the coordinator find a patient and open the booking form with every service the desk books', async () => {
+    const context = await env.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, env.server.url, 'coordinator@example.org');
+    await page.waitForURL('**/coordinator');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Book for a patient' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Book for a patient' }).waitFor();
+    await page.getByLabel('Search patients').fill('Carter');
+    await page.getByRole('button', { name: 'Book for James Carter' }).click();
+    await page.getByText('Booking for James Carter (MER-000102)').waitFor();
+    const service = page.getByLabel('Service', { exact: true });
+    await service
+      .locator('option', { hasText: 'Chiropractic care' })
+      .or(service.locator('option', { hasText: 'Integrative physical therapy' }))
+      .first()
+      .waitFor({ state: 'attached' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

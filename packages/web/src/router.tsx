@@ -2,10 +2,13 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { RequireRole } from './features/auth/RequireRole.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
+import { AdminCatalogPage } from './routes/admin/AdminCatalogPage.tsx';
 import { AdminHomePage } from './routes/admin/AdminHomePage.tsx';
+import { AdminPractitionersPage } from './routes/admin/AdminPractitionersPage.tsx';
 import { AuditPage } from './routes/admin/AuditPage.tsx';
 import { ClinicianHomePage } from './routes/clinician/ClinicianHomePage.tsx';
 import { ClinicianPatientPage } from './routes/clinician/ClinicianPatientPage.tsx';
+import { CoordinatorBookingPage } from './routes/coordinator/CoordinatorBookingPage.tsx';
 import { CoordinatorCalendarPage } from './routes/coordinator/CoordinatorCalendarPage.tsx';
 import { CoordinatorHomePage } from './routes/coordinator/CoordinatorHomePage.tsx';
 import { CoordinatorWaitlistPage } from './routes/coordinator/CoordinatorWaitlistPage.tsx';
@@ -50,6 +53,7 @@ export function createAppRouter() {
                     { path: '/coordinator', element: <CoordinatorHomePage /> },
                     { path: '/coordinator/calendar', element: <CoordinatorCalendarPage /> },
                     { path: '/coordinator/waitlist', element: <CoordinatorWaitlistPage /> },
+                    { path: '/coordinator/book', element: <CoordinatorBookingPage /> },
                   ],
                 },
                 {
@@ -61,6 +65,8 @@ export function createAppRouter() {
                   children: [
                     { path: '/admin', element: <AdminHomePage /> },
                     { path: '/admin/audit', element: <AuditPage /> },
+                    { path: '/admin/catalog', element: <AdminCatalogPage /> },
+                    { path: '/admin/practitioners', element: <AdminPractitionersPage /> },
                   ],
                 },
               ],

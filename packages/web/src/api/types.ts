@@ -466,3 +466,105 @@ export interface ExpiringCredentials {
   today: string;
   credentials: ExpiringCredential[];
 }
+
+// Admin configuration (packages/server/src/modules/scheduling/configuration-routes.ts): the catalog as an
+// admin edits it, rooms, credential kinds, practitioners' credentials, weekly hours and time off.
+
+/** A catalog entry with everything an admin can change (GET /api/services?includeInactive=true). */
+export interface AdminService extends Service {
+  deliveredByVolunteers: boolean;
+  /** Credential kind codes a practitioner must hold (unexpired) to deliver it. */
+  requiredCredentials: string[];
+  /** The knowledge-base therapy the safety check reads it as; null for consultations. */
+  therapy: string | null;
+}
+
+/** PATCH /api/admin/services/:serviceId: any subset. */
+export interface ServiceChanges {
+  name?: string;
+  category?: string;
+  description?: string;
+  durations?: number[];
+  disciplines?: string[];
+  deliveredByVolunteers?: boolean;
+  requiredCredentials?: string[];
+  capacity?: number;
+  settings?: CareSetting[];
+  therapy?: string | null;
+  selfPayCents?: number | null;
+  selfBookable?: boolean;
+  cancelNoticeHours?: number;
+  active?: boolean;
+}
+
+export interface Room {
+  id: string;
+  name: string;
+  capacity: number;
+  active: boolean;
+  serviceIds: string[];
+}
+
+export interface NewRoom {
+  name: string;
+  capacity: number;
+  serviceIds: string[];
+}
+
+export interface CredentialKind {
+  code: string;
+  name: string;
+  /** 'licence', 'certification', 'training', 'registration'. */
+  category: string;
+}
+
+export interface HeldCredential {
+  kind: string;
+  name: string;
+  number: string;
+  issuer: string;
+  /** 'YYYY-MM-DD', or null when it does not expire (most trainings). */
+  expiresOn: string | null;
+}
+
+/** GET /api/practitioners as staff see it: with credentials. */
+export interface PractitionerWithCredentials extends Practitioner {
+  credentials: HeldCredential[];
+}
+
+export interface NewCredential {
+  kind: string;
+  number: string;
+  issuer: string;
+  issuedOn?: string;
+  expiresOn?: string;
+}
+
+export interface WorkingHoursRow {
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** 'HH:MM' in the location's wall-clock time. */
+  starts: string;
+  ends: string;
+  breakStarts?: string;
+  breakEnds?: string;
+}
+
+/** GET /api/admin/users/:userId/working-hours (where the server offers it). */
+export interface StoredWorkingHours {
+  hours: {
+    locationId: string;
+    weekday: number;
+    starts: string;
+    ends: string;
+    breakStarts: string | null;
+    breakEnds: string | null;
+  }[];
+  timeOff: { id: string; startsAt: string; endsAt: string; reason: string }[];
+}
+
+export interface NewTimeOff {
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+}

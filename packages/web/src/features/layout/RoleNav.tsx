@@ -3,12 +3,17 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Role } from '../../api/types.ts';
 import { type NavItem, navItemsForRole } from '../auth/roles.ts';
 
-// Scheduling pages, listed after each role's home.
+// Scheduling pages (and the admin's configuration pages), listed after each role's home.
 const schedulingItems: Partial<Record<Role, NavItem[]>> = {
   patient: [{ label: 'Book a visit', to: '/patient/book' }],
   coordinator: [
     { label: 'Calendar', to: '/coordinator/calendar' },
+    { label: 'Book for a patient', to: '/coordinator/book' },
     { label: 'Waitlist and paperwork', to: '/coordinator/waitlist' },
+  ],
+  admin: [
+    { label: 'Service catalog', to: '/admin/catalog' },
+    { label: 'Practitioners', to: '/admin/practitioners' },
   ],
 };
 

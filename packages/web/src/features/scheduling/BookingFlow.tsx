@@ -27,7 +27,13 @@ import {
 } from './booking-search.ts';
 import { SlotPicker } from './SlotPicker.tsx';
 import { dayInZone, weekdayNames, zoneLabel } from './schedule-dates.ts';
-import { formatCents, practitionersFor, preferredTimes, selfBookableServices } from './schedule-format.ts';
+import {
+  deskBookableServices,
+  formatCents,
+  practitionersFor,
+  preferredTimes,
+  selfBookableServices,
+} from './schedule-format.ts';
 import { usePatientAppointments, usePractitioners, useServices, useSlots } from './scheduling-queries.ts';
 
 interface BookingFlowProps {
@@ -36,10 +42,18 @@ interface BookingFlowProps {
   /** The patient's home location, chosen first. */
   homeLocationId: string | null;
   onBooked: (count: number) => void;
+  /** The patient books for themselves (self-bookable services) or the desk books for them (all). */
+  audience?: 'patient' | 'desk';
 }
 
 /** Choose a service and preferences, pick a free time, then confirm a visit or a weekly series. */
-export function BookingFlow({ patientId, locations, homeLocationId, onBooked }: BookingFlowProps) {
+export function BookingFlow({
+  patientId,
+  locations,
+  homeLocationId,
+  onBooked,
+  audience = 'patient',
+}: BookingFlowProps) {
   const firstLocation = locations.find((l) => l.id === homeLocationId)?.id ?? locations[0]?.id ?? '';
   const [filters, setFilters] = useState<BookingFilters>(() => initialFilters(firstLocation));
   const [selected, setSelected] = useState<Slot | null>(null);
@@ -53,7 +67,7 @@ export function BookingFlow({ patientId, locations, homeLocationId, onBooked }: 
   const today = dayInZone(new Date(), zone);
   const services = useServices(filters.locationId);
   const practitioners = usePractitioners(filters.locationId);
-  const offered = selfBookableServices(services.data ?? []);
+  const offered = (audience === 'desk' ? deskBookableServices : selfBookableServices)(services.data ?? []);
   const service = offered.find((s) => s.id === filters.serviceId);
   const eligible = practitionersFor(service, practitioners.data ?? []);
   const { search, problem } = toSlotSearch(

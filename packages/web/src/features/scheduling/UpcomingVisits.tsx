@@ -111,6 +111,16 @@ function VisitList({
             <CoverageNote coverage={visit.coverage} compact />
             {isChangeable(visit, now) && (
               <Group mt={4}>
+                <Button
+                  component="a"
+                  variant="default"
+                  size="xs"
+                  href={`/api/patients/${encodeURIComponent(patientId)}/appointments/${encodeURIComponent(visit.id)}/calendar.ics`}
+                  download
+                  aria-label={`Add to calendar: ${visit.service.name}, ${formatDayInZone(visit.start, visit.location.timeZone)}`}
+                >
+                  Add to calendar
+                </Button>
                 <CancelVisitButton
                   patientId={patientId}
                   visit={visit}

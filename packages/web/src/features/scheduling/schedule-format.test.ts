@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Appointment, Coverage, Practitioner, ProposedVisit, Service, Slot } from '../../api/types.ts';
 import {
   cancelReasonProblem,
+  deskBookableServices,
   durationMinutes,
   formatCents,
   isChangeable,
@@ -109,6 +110,7 @@ describe('catalog filters', () => {
       service({ id: 'e', settings: ['telehealth'] }),
     ];
     expect(selfBookableServices(list).map((s) => s.id)).toEqual(['a', 'e']);
+    expect(deskBookableServices(list).map((s) => s.id)).toEqual(['a', 'b', 'e']);
   });
 
   it('lists the practitioners whose discipline delivers the service', () => {

@@ -101,6 +101,11 @@ export function selfBookableServices(services: readonly Service[]): Service[] {
   );
 }
 
+/** What the front desk can book for a patient: every active service outside the hospital wards. */
+export function deskBookableServices(services: readonly Service[]): Service[] {
+  return services.filter((s) => s.active && s.settings.some((setting) => setting !== 'inpatient'));
+}
+
 /** The practitioners whose discipline delivers the service. */
 export function practitionersFor(
   service: Service | undefined,

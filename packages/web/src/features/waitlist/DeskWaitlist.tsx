@@ -51,7 +51,7 @@ export function DeskWaitlist() {
             {list.data.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>
-                  <Badge color={priorityColor[e.priority]} variant="filled">
+                  <Badge color={priorityColor[e.priority]} variant="filled" autoContrast>
                     {priorityLabel[e.priority]}
                   </Badge>
                 </Table.Td>

@@ -9,7 +9,7 @@ export const priorityLabel: Record<WaitlistPriority, string> = {
 /** Badge colours with text that passes contrast on each; the label is always written too. */
 export const priorityColor: Record<WaitlistPriority, string> = {
   urgent: 'red.9',
-  soon: 'orange.9',
+  soon: 'yellow.4',
   routine: 'gray.7',
 };
 

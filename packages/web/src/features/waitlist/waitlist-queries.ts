@@ -117,3 +117,62 @@ export function useRecordAuthorisation(patientId: string) {
     onSettled: invalidate,
   });
 }
+
+// ---- The clinician's waitlist section (on the patient's chart) ----
+
+export interface NewWaitlistEntry {
+  serviceId: string;
+  locationId: string;
+  practitionerId?: string;
+  priority: WaitlistPriority;
+  reason: string;
+}
+
+/** Puts the patient on the waitlist; the answer is the patient's entries. */
+export function useAddToWaitlist(patientId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async (entry: NewWaitlistEntry) =>
+      (await api.post<{ entries: WaitlistEntry[] }>(`${patientBase(patientId)}/waitlist`, entry)).entries,
+    onSettled: invalidate,
+  });
+}
+
+/** A clinician changes an entry's priority, with the clinical reason. */
+export function useSetWaitlistPriority(patientId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: async ({
+      entryId,
+      priority,
+      reason,
+    }: {
+      entryId: string;
+      priority: WaitlistPriority;
+      reason: string;
+    }) =>
+      (
+        await api.post<{ entries: WaitlistEntry[] }>(
+          `${patientBase(patientId)}/waitlist/${encodeURIComponent(entryId)}/priority`,
+          { priority, reason },
+        )
+      ).entries,
+    onSettled: invalidate,
+  });
+}
+
+/** Who can deliver a service at a location, for an optional practitioner preference. */
+export function useServicePractitioners(locationId: string, serviceId: string) {
+  return useQuery({
+    queryKey: ['waitlist', 'practitioners', locationId, serviceId] as const,
+    queryFn: async ({ signal }) =>
+      (
+        await api.get<{ practitioners: { id: string; name: string }[] }>(
+          `/api/practitioners?${new URLSearchParams({ locationId, serviceId })}`,
+          { signal },
+        )
+      ).practitioners,
+    enabled: locationId !== '' && serviceId !== '',
+    staleTime: 5 * 60_000,
+  });
+}

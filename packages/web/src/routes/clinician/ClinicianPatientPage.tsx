@@ -12,6 +12,7 @@ import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx
 import { formatPatientName } from '../../features/patients/patient-format.ts';
 import { usePatientRecord } from '../../features/patients/patient-queries.ts';
 import { ClinicianRegimenSafety } from '../../features/regimen/ClinicianRegimenSafety.tsx';
+import { ClinicianWaitlist } from '../../features/waitlist/ClinicianWaitlist.tsx';
 
 function BackLink() {
   return (
@@ -77,6 +78,7 @@ export function ClinicianPatientPage() {
       <PatientDetailView patient={patient} />
       <ClinicianRegimenSafety patientId={patient.id} timeZone={patient.location.timeZone} />
       <BedsideOrdersSection patientId={patient.id} location={patient.location} />
+      <ClinicianWaitlist patientId={patient.id} location={patient.location} />
     </Stack>
   );
 }
