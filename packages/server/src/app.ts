@@ -12,6 +12,8 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
+import { fhirRoutes } from './fhir/fhir-routes.ts';
+import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
@@ -109,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    if (isFhirRequest(request)) return sendOutcome(reply, appError);
     return reply.code(appError.status).headers(appError.headers).send(appError.toBody());
   });
 
@@ -146,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   waitlistRoutes(app, deps);
   bedsideRoutes(app, deps);
   configurationRoutes(app, deps);
+  fhirRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);
@@ -153,6 +157,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
+    if (isFhirRequest(request)) {
+      return sendOutcome(
+        reply,
+        new AppError({
+          code: 'NOT_FOUND',
+          message: `This server does not support ${request.method} ${request.url.split('?')[0]}; see /fhir/R4/metadata.`,
+        }),
+      );
+    }
     const isApi = /^\/(api|fhir)(\/|$)/.test(request.url);
     if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

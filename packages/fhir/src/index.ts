@@ -1,0 +1,5 @@
+export * from './capability.ts';
+export * from './codes.ts';
+export * from './mappers.ts';
+export * from './outcomes.ts';
+export * from './types.ts';

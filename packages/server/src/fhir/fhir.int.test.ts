@@ -1,0 +1,108 @@
+import { bearer, createTestApp, fhirProblems, personas, type TestApp } from '@meridian/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApp;
+let mariaId: string;
+let jamesId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  const rows = await t.db.query<{ id: string; mrn: string }>('SELECT id, mrn FROM patients');
+  mariaId = rows.find((r) => r.mrn === personas.maria.mrn)!.id;
+  jamesId = rows.find((r) => r.mrn === personas.james.mrn)!.id;
+});
+afterAll(() => t.close());
+
+const get = async (email: string | null, url: string) =>
+  t.app.inject({ url, ...(email ? { headers: bearer(await t.login(email)) } : {}) });
+
+describe('FHIR R4 base', () => {
+  it('publishes a CapabilityStatement that validates, without signing in', async () => {
+    const res = await get(null, '/fhir/R4/metadata');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/fhir+json');
+    const cs = res.json();
+    expect(fhirProblems(cs)).toEqual([]);
+    expect(cs.fhirVersion).toBe('4.0.1');
+    expect(cs.rest[0].resource.map((r: { type: string }) => r.type)).toEqual([
+      'Patient',
+      'Practitioner',
+      'Location',
+      'Organization',
+    ]);
+  });
+
+  it('validates every resource that searches return over the demo data', async () => {
+    let checked = 0;
+    for (const type of ['Patient', 'Practitioner', 'Location', 'Organization']) {
+      const res = await get(personas.coordinator.email, `/fhir/R4/${type}?_count=100`);
+      expect(res.statusCode, res.body).toBe(200);
+      const bundle = res.json();
+      expect(fhirProblems(bundle)).toEqual([]);
+      expect(bundle.entry.length).toBeGreaterThan(0);
+      for (const entry of bundle.entry) {
+        expect(fhirProblems(entry.resource), `${type}/${entry.resource.id}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(25);
+  });
+
+  it('answers errors as OperationOutcomes with the right status', async () => {
+    const unauthenticated = await get(null, `/fhir/R4/Patient/${mariaId}`);
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(unauthenticated.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'login' }],
+    });
+    const unknown = await get(personas.coordinator.email, '/fhir/R4/Patient?colour=blue');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().issue[0]).toMatchObject({
+      code: 'invalid',
+      diagnostics: expect.stringContaining('"colour"'),
+    });
+    expect(fhirProblems(unknown.json())).toEqual([]);
+    const unsupported = await get(personas.coordinator.email, '/fhir/R4/Medication');
+    expect(unsupported.statusCode).toBe(404);
+    expect(unsupported.json().resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('FHIR Patient', () => {
+  it("reads Maria's own record with her token and finds her by MRN; the MRN has the v2 MR type", async () => {
+    const res = await get(personas.maria.email, `/fhir/R4/Patient/${mariaId}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      resourceType: 'Patient',
+      id: mariaId,
+      gender: 'female',
+      birthDate: '1972-03-14',
+      identifier: [{ value: personas.maria.mrn, type: { coding: [{ code: 'MR' }] } }],
+    });
+    const search = await get(personas.maria.email, `/fhir/R4/Patient?identifier=${personas.maria.mrn}`);
+    expect(search.json().total).toBe(1);
+  });
+
+  it("answers 404 to Maria for James's record and finds nothing when she searches for him", async () => {
+    const read = await get(personas.maria.email, `/fhir/R4/Patient/${jamesId}`);
+    expect(read.statusCode).toBe(404);
+    expect(read.json().resourceType).toBe('OperationOutcome');
+    const search = await get(personas.maria.email, `/fhir/R4/Patient?identifier=${personas.james.mrn}`);
+    expect(search.json()).toMatchObject({ total: 0 });
+    const all = await get(personas.maria.email, '/fhir/R4/Patient');
+    expect(all.json().entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual([mariaId]);
+    const denied = await t.db.query(
+      "SELECT 1 FROM audit_events WHERE patient_id = $1 AND outcome = 'denied' AND resource_type = 'Patient'",
+      [jamesId],
+    );
+    expect(denied.length).toBeGreaterThan(0);
+  });
+
+  it('pages with _count and a next link', async () => {
+    const first = (await get(personas.coordinator.email, '/fhir/R4/Patient?_count=2')).json();
+    expect(first.entry).toHaveLength(2);
+    const next = first.link.find((l: { relation: string }) => l.relation === 'next').url as string;
+    const second = (await get(personas.coordinator.email, next.slice(next.indexOf('/fhir/R4')))).json();
+    expect(second.entry[0].resource.id).not.toBe(first.entry[0].resource.id);
+    expect(second.total).toBe(first.total);
+  });
+});
