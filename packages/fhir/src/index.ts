@@ -2,4 +2,5 @@ export * from './capability.ts';
 export * from './codes.ts';
 export * from './mappers.ts';
 export * from './outcomes.ts';
+export * from './scheduling.ts';
 export * from './types.ts';

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { fhirRoutes } from './fhir/fhir-routes.ts';
+import { fhirSchedulingRoutes } from './fhir/fhir-scheduling-routes.ts';
 import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   bedsideRoutes(app, deps);
   configurationRoutes(app, deps);
   fhirRoutes(app, deps);
+  fhirSchedulingRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

@@ -53,6 +53,45 @@ const supported: SupportedResource[] = [
     interactions: ['read', 'search-type'],
     searchParams: [{ name: '_id', type: 'token' }],
   },
+  {
+    type: 'HealthcareService',
+    interactions: ['search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'name', type: 'string' },
+      { name: 'location', type: 'reference' },
+      { name: 'service-type', type: 'token' },
+    ],
+  },
+  {
+    type: 'Schedule',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'actor', type: 'reference' },
+      { name: 'service-type', type: 'token' },
+    ],
+  },
+  {
+    type: 'Slot',
+    interactions: ['search-type'],
+    searchParams: [
+      { name: 'schedule', type: 'reference' },
+      { name: 'service-type', type: 'token' },
+      { name: 'start', type: 'date' },
+      { name: 'status', type: 'token' },
+    ],
+  },
+  {
+    type: 'Appointment',
+    interactions: ['read', 'search-type', 'create', 'update'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'patient', type: 'reference' },
+      { name: 'date', type: 'date' },
+      { name: 'status', type: 'token' },
+    ],
+  },
 ];
 
 type Query = Record<string, string | string[] | undefined>;

@@ -28,12 +28,24 @@ describe('FHIR R4 base', () => {
       'Practitioner',
       'Location',
       'Organization',
+      'HealthcareService',
+      'Schedule',
+      'Slot',
+      'Appointment',
     ]);
   });
 
   it('validates every resource that searches return over the demo data', async () => {
     let checked = 0;
-    for (const type of ['Patient', 'Practitioner', 'Location', 'Organization']) {
+    for (const type of [
+      'Patient',
+      'Practitioner',
+      'Location',
+      'Organization',
+      'HealthcareService',
+      'Schedule',
+      'Appointment',
+    ]) {
       const res = await get(personas.coordinator.email, `/fhir/R4/${type}?_count=100`);
       expect(res.statusCode, res.body).toBe(200);
       const bundle = res.json();
