@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // bypassCSP only lets the test inject axe-core; the app's own CSP is checked by the API tests.
-import { seriousAxeViolations, signIn, useServerAndBrowser } from './harness.ts';
+import { callApi, nextPhoenixWeekday, seriousAxeViolations, signIn, useServerAndBrowser } from './harness.ts';
 
 const env = useServerAndBrowser({ beforeAll, afterAll });
 
@@ -14,37 +14,8 @@ async function signedIn(email: string, home: string) {
   return { context, page };
 }
 
-async function token(email: string): Promise<string> {
-  const res = await fetch(`${env.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'meridian-demo' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(email)}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** The next weekday (1 = Monday) at least two days ahead, as YYYY-MM-DD in Phoenix. */
-function nextWeekday(weekday: number): string {
-  const phoenixNow = new Date(Date.now() - 7 * 3_600_000);
-  for (let d = 2; d < 10; d++) {
-    const day = new Date(phoenixNow.getTime() + d * 86_400_000);
-    if (((day.getUTCDay() + 6) % 7) + 1 === weekday) return day.toISOString().slice(0, 10);
-  }
-  throw new Error('no such day');
-}
+const call = <T>(email: string, method: string, path: string, body?: unknown) =>
+  callApi<T>(env.server.url, email, method, path, body);
 
 function utcDatePlus(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -193,7 +164,7 @@ describe('admin configuration and the clinician’s waitlist in Chromium', () =>
       `/api/practitioners?locationId=${phoenixId}&serviceId=${acupuncture}`,
     );
     const chen = practitioners.practitioners.find((p) => p.name.startsWith('Mei Chen'))!.id;
-    const thursday = nextWeekday(4);
+    const thursday = nextPhoenixWeekday(4);
     const free = await call<{ slots: { start: string }[] }>(
       'coordinator@example.org',
       'GET',

@@ -134,3 +134,36 @@ export async function signIn(
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Calls the API as a demo user with a bearer token (for setting up a browser test). */
+export async function callApi<T>(
+  baseUrl: string,
+  email: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'meridian-demo' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The next ISO weekday (1 = Monday) at least two days ahead, as YYYY-MM-DD in Phoenix (UTC-7, no DST). */
+export function nextPhoenixWeekday(weekday: number): string {
+  const phoenixNow = new Date(Date.now() - 7 * 3_600_000);
+  for (let d = 2; d < 10; d++) {
+    const day = new Date(phoenixNow.getTime() + d * 86_400_000);
+    if (((day.getUTCDay() + 6) % 7) + 1 === weekday) return day.toISOString().slice(0, 10);
+  }
+  throw new Error('no such day');
+}

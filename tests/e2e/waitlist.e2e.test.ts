@@ -1,40 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // bypassCSP only lets the test inject axe-core; the app's own CSP is checked by the API tests.
-import { seriousAxeViolations, signIn, useServerAndBrowser } from './harness.ts';
+import { callApi, nextPhoenixWeekday, seriousAxeViolations, signIn, useServerAndBrowser } from './harness.ts';
 
 const env = useServerAndBrowser({ beforeAll, afterAll });
 
-async function token(email: string): Promise<string> {
-  const res = await fetch(`${env.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'meridian-demo' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(email)}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** The next weekday (1 = Monday) at least two days ahead, as YYYY-MM-DD in Phoenix. */
-function nextWeekday(weekday: number): string {
-  const phoenixNow = new Date(Date.now() - 7 * 3_600_000);
-  for (let d = 2; d < 10; d++) {
-    const day = new Date(phoenixNow.getTime() + d * 86_400_000);
-    if (((day.getUTCDay() + 6) % 7) + 1 === weekday) return day.toISOString().slice(0, 10);
-  }
-  throw new Error('no such day');
-}
+const call = <T>(email: string, method: string, path: string, body?: unknown) =>
+  callApi<T>(env.server.url, email, method, path, body);
 
 describe('the waitlist in Chromium', () => {
   it('offers a freed acupuncture time to Maria, put on the waitlist as urgent; she accepts it in the portal; the desk sees the queue', async () => {
@@ -71,7 +42,7 @@ describe('the waitlist in Chromium', () => {
       reason: 'Severe flare of low back pain',
     });
     // James's Thursday visit is cancelled: the time goes to Maria first.
-    const start = new Date(`${nextWeekday(4)}T21:00:00Z`).toISOString(); // 14:00 in Phoenix
+    const start = new Date(`${nextPhoenixWeekday(4)}T21:00:00Z`).toISOString(); // 14:00 in Phoenix
     const booked = await call<{ id: string }>(
       'coordinator@example.org',
       'POST',

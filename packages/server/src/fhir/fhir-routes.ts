@@ -7,9 +7,8 @@ import {
   programOrganization,
   programOrganizationId,
   type SupportedResource,
-  searchBundle,
 } from '@meridian/fhir';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { keepReadable } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -17,9 +16,7 @@ import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { fhirJson, isFhirRequest } from './outcomes.ts';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const maxCount = 100;
+import { baseUrl, one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
 
 const supported: SupportedResource[] = [
   {
@@ -93,59 +90,6 @@ const supported: SupportedResource[] = [
     ],
   },
 ];
-
-type Query = Record<string, string | string[] | undefined>;
-
-/** One value of a search parameter; repeated parameters are refused rather than half-honoured. */
-function param(q: Query, name: string): string | undefined {
-  const v = q[name];
-  if (Array.isArray(v)) fail('VALIDATION', `Give ${name} once.`);
-  return v === undefined || v === '' ? undefined : v;
-}
-
-/** Refuses parameters this server does not support (a silently ignored filter would return too much). */
-function onlyParams(q: Query, type: string, names: string[]): void {
-  const allowed = new Set([...names, '_count', '_offset', '_format']);
-  for (const key of Object.keys(q)) {
-    if (!allowed.has(key))
-      fail(
-        'VALIDATION',
-        `${type} search does not support the parameter "${key}". Supported: ${[...allowed].join(', ')}.`,
-      );
-  }
-}
-
-function paging(q: Query): { count: number; offset: number } {
-  const count = Number(param(q, '_count') ?? 20);
-  const offset = Number(param(q, '_offset') ?? 0);
-  if (!Number.isInteger(count) || count < 0 || count > maxCount)
-    fail('VALIDATION', `_count is a whole number from 0 to ${maxCount}.`);
-  if (!Number.isInteger(offset) || offset < 0) fail('VALIDATION', '_offset is a whole number of 0 or more.');
-  return { count, offset };
-}
-
-function baseUrl(request: FastifyRequest): string {
-  const host = request.headers.host ?? 'localhost';
-  return `${request.protocol}://${host}/fhir/R4`;
-}
-
-/** The Bundle for one page of results, with self and next links that keep the other parameters. */
-function page(request: FastifyRequest, type: string, all: FhirResource[], q: Query) {
-  const { count, offset } = paging(q);
-  const base = baseUrl(request);
-  const link = (o: number) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (typeof v === 'string' && k !== '_offset') params.set(k, v);
-    params.set('_count', String(count));
-    params.set('_offset', String(o));
-    return `${base}/${type}?${params}`;
-  };
-  return searchBundle(base, all.slice(offset, offset + count), {
-    total: all.length,
-    self: link(offset),
-    next: offset + count < all.length ? link(offset + count) : undefined,
-  });
-}
 
 interface PatientRow {
   id: string;
@@ -312,11 +256,11 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = contextOf(request);
     const q = request.query;
     onlyParams(q, 'Patient', ['_id', 'identifier', 'name', 'birthdate']);
-    const id = param(q, '_id');
-    const identifier = param(q, 'identifier');
-    const name = param(q, 'name');
-    const birthdate = param(q, 'birthdate');
-    if (id && !uuidPattern.test(id)) return page(request, 'Patient', [], q);
+    const id = one(q, '_id');
+    const identifier = one(q, 'identifier');
+    const name = one(q, 'name');
+    const birthdate = one(q, 'birthdate');
+    if (id && !uuidPattern.test(id)) return searchPage(request, 'Patient', [], q);
     const mrn = identifier?.includes('|') ? identifier.split('|')[1] : identifier;
     if (birthdate && !/^\d{4}-\d{2}-\d{2}$/.test(birthdate))
       fail('VALIDATION', 'birthdate is a date, YYYY-MM-DD.');
@@ -338,7 +282,7 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
       );
       return keepReadable(tx, ctx, candidates, (r) => r.id, 'demographics', 'Patient');
     });
-    return page(request, 'Patient', rows.map(toPatient), q);
+    return searchPage(request, 'Patient', rows.map(toPatient), q);
   });
 
   app.get<{ Params: { id: string } }>(
@@ -357,9 +301,9 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
     contextOf(request);
     const q = request.query;
     onlyParams(q, 'Practitioner', ['_id', 'name']);
-    const id = param(q, '_id');
-    if (id && !uuidPattern.test(id)) return page(request, 'Practitioner', [], q);
-    return page(request, 'Practitioner', await practitioners(deps.db, id, param(q, 'name')), q);
+    const id = one(q, '_id');
+    if (id && !uuidPattern.test(id)) return searchPage(request, 'Practitioner', [], q);
+    return searchPage(request, 'Practitioner', await practitioners(deps.db, id, one(q, 'name')), q);
   });
 
   app.get<{ Params: { id: string } }>(
@@ -378,9 +322,9 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
     contextOf(request);
     const q = request.query;
     onlyParams(q, 'Location', ['_id', 'name']);
-    const id = param(q, '_id');
-    if (id && !uuidPattern.test(id)) return page(request, 'Location', [], q);
-    return page(request, 'Location', await locations(deps.db, id, param(q, 'name')), q);
+    const id = one(q, '_id');
+    if (id && !uuidPattern.test(id)) return searchPage(request, 'Location', [], q);
+    return searchPage(request, 'Location', await locations(deps.db, id, one(q, 'name')), q);
   });
 
   app.get<{ Params: { id: string } }>(
@@ -397,8 +341,8 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
     contextOf(request);
     const q = request.query;
     onlyParams(q, 'Organization', ['_id']);
-    const id = param(q, '_id');
-    return page(
+    const id = one(q, '_id');
+    return searchPage(
       request,
       'Organization',
       !id || id === programOrganizationId ? [programOrganization()] : [],

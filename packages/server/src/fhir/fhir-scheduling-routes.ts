@@ -20,36 +20,17 @@ import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { bookVisit, cancelVisit, searchSlots } from '../modules/scheduling/scheduling-service.ts';
+import {
+  baseUrl,
+  one,
+  onlyParams,
+  paging,
+  type Query,
+  searchPage,
+  uuidPattern,
+  values,
+} from './search-params.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type Query = Record<string, string | string[] | undefined>;
-
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.headers.host ?? 'localhost'}/fhir/R4`;
-}
-function values(q: Query, name: string): string[] {
-  const v = q[name];
-  return v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== '');
-}
-function one(q: Query, name: string): string | undefined {
-  const v = values(q, name);
-  if (v.length > 1) fail('VALIDATION', `Give ${name} once.`);
-  return v[0];
-}
-function onlyParams(q: Query, type: string, names: string[]): void {
-  const allowed = new Set([...names, '_count', '_format']);
-  for (const key of Object.keys(q))
-    if (!allowed.has(key))
-      fail(
-        'VALIDATION',
-        `${type} search does not support the parameter "${key}". Supported: ${[...allowed].join(', ')}.`,
-      );
-}
-function count(q: Query, fallback = 20): number {
-  const n = Number(one(q, '_count') ?? fallback);
-  if (!Number.isInteger(n) || n < 0 || n > 100) fail('VALIDATION', '_count is a whole number from 0 to 100.');
-  return n;
-}
 /** A token parameter's code: "code" or "system|code" (the system must be Meridian's, if given). */
 function tokenCode(value: string, system: string): string {
   if (!value.includes('|')) return value;
@@ -224,7 +205,7 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
         telehealth: s.settings.includes('telehealth'),
       }),
     );
-    return bundle(request, resources.slice(0, count(q, 100)), resources.length);
+    return searchPage(request, 'HealthcareService', resources, q);
   });
 
   app.get<{ Querystring: Query }>('/fhir/R4/Schedule', hide, async (request) => {
@@ -241,8 +222,12 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
         (!code || c.service.code === code) &&
         actors.every((a) => a === `Practitioner/${c.practitioner.id}` || a === `Location/${c.location.id}`),
     );
-    const resources = combos.map((c) => scheduleResource(c));
-    return bundle(request, resources.slice(0, count(q, 100)), resources.length);
+    return searchPage(
+      request,
+      'Schedule',
+      combos.map((c) => scheduleResource(c)),
+      q,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/fhir/R4/Schedule/:id', hide, async (request) => {
@@ -257,8 +242,9 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
     const q = request.query;
     onlyParams(q, 'Slot', ['schedule', 'service-type', 'start', 'status']);
     const status = one(q, 'status');
-    const limit = count(q);
-    if (status && status !== 'free') return bundle(request, []);
+    const { count: pageSize, offset } = paging(q);
+    const limit = offset + pageSize;
+    if (status && status !== 'free') return searchPage(request, 'Slot', [], q);
     const schedule = one(q, 'schedule');
     const type = one(q, 'service-type');
     if (!schedule && !type) fail('VALIDATION', 'Search slots by schedule or by service-type.');
@@ -314,14 +300,13 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
       }
     });
     slots.sort((a, b) => String(a.start).localeCompare(String(b.start)));
-    return bundle(request, slots.slice(0, limit), slots.length);
+    return searchPage(request, 'Slot', slots.slice(0, limit), q);
   });
 
   app.post<{ Body: Record<string, unknown> }>('/fhir/R4/Appointment', hide, async (request, reply) => {
     const ctx = contextOf(request);
     const body = request.body;
-    if (!body || body.resourceType !== 'Appointment')
-      fail('VALIDATION', 'The body must be an Appointment resource.');
+    if (body?.resourceType !== 'Appointment') fail('VALIDATION', 'The body must be an Appointment resource.');
     const slots = (body.slot as { reference?: string }[] | undefined) ?? [];
     if (slots.length !== 1 || !slots[0]?.reference?.startsWith('Slot/'))
       fail('VALIDATION', 'Give exactly one slot reference ("Slot/<id>") from a Slot search.');
@@ -436,7 +421,7 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
       noshow: 'no_show',
       cancelled: 'cancelled',
     };
-    if (status && !statusOf[status]) return bundle(request, []);
+    if (status && !statusOf[status]) return searchPage(request, 'Appointment', [], q);
     const rows = await deps.db.tx(async (tx) => {
       const candidates = await tx.query<VisitRow>(
         `${visitSelect}
@@ -455,8 +440,7 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
       );
       return keepReadable(tx, ctx, candidates, (v) => v.patient_id, 'scheduling', 'Appointment');
     });
-    const all = rows.map(toAppointment);
-    return bundle(request, all.slice(0, count(q)), all.length);
+    return searchPage(request, 'Appointment', rows.map(toAppointment), q);
   });
 
   app.get<{ Params: { id: string } }>('/fhir/R4/Patient/:id/$everything', hide, async (request) => {

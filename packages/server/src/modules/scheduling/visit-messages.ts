@@ -1,20 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import { dropPendingReminders, enqueue } from '../messages/outbox.ts';
-
-function when(start: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  })
-    .format(start)
-    .replace(/[\u202f\u00a0]/g, ' ');
-}
+import { whenInZone } from '../messages/when.ts';
 
 const reminderHoursBefore = 24;
 
@@ -46,7 +32,7 @@ export async function notifyVisit(
     [attendanceId],
   );
   if (!v) return;
-  const at = when(v.starts_at, v.time_zone);
+  const at = whenInZone(v.starts_at, v.time_zone);
   const place =
     v.setting === 'telehealth'
       ? 'by video (the link comes with your reminder)'

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { fail } from '../../http/errors.ts';
 import { enqueue } from '../messages/outbox.ts';
+import { whenInZone } from '../messages/when.ts';
 import { patientBusy } from './scheduling-repo.ts';
 import { bookVisit } from './scheduling-service.ts';
 
@@ -102,20 +103,6 @@ export interface FreedSlot {
   appointmentId: string | null;
 }
 
-function when(start: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  })
-    .format(start)
-    .replace(/[\u202f\u00a0]/g, ' ');
-}
-
 /**
  * Offers a slot that has just become free to the highest-priority, longest-waiting patient who can
  * take it (free at that time, not already offered or refused this very slot). Returns the offer id.
@@ -158,8 +145,8 @@ export async function offerFreedSlot(q: Queryable, slot: FreedSlot, now: Date): 
       {
         kind: 'waitlist_offer',
         patientId: entry.patient_id,
-        subject: `A time for ${info!.service} is free: ${when(slot.start, info!.time_zone)}`,
-        body: `A ${info!.service} visit at ${info!.location} on ${when(slot.start, info!.time_zone)} has become free and is offered to you first. Accept it in the patient portal before ${when(expires, info!.time_zone)}, or it will be offered to the next person.`,
+        subject: `A time for ${info!.service} is free: ${whenInZone(slot.start, info!.time_zone, { year: false })}`,
+        body: `A ${info!.service} visit at ${info!.location} on ${whenInZone(slot.start, info!.time_zone, { year: false })} has become free and is offered to you first. Accept it in the patient portal before ${whenInZone(expires, info!.time_zone, { year: false })}, or it will be offered to the next person.`,
         sendAfter: now,
       },
       now,

@@ -1,0 +1,68 @@
+import { type FhirResource, searchBundle } from '@meridian/fhir';
+import type { FastifyRequest } from 'fastify';
+import { fail } from '../http/errors.ts';
+
+// Reading FHIR search parameters the same way on every route.
+
+export type Query = Record<string, string | string[] | undefined>;
+
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const maxCount = 100;
+
+/** This server's FHIR base URL as the client reached it. */
+export function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? 'localhost'}/fhir/R4`;
+}
+
+/** Every value of a parameter that may repeat (e.g. `start=ge…&start=lt…`). */
+export function values(q: Query, name: string): string[] {
+  const v = q[name];
+  return v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+}
+
+/** The one value of a parameter; repeated parameters are refused rather than half-honoured. */
+export function one(q: Query, name: string): string | undefined {
+  const v = values(q, name);
+  if (v.length > 1) fail('VALIDATION', `Give ${name} once.`);
+  return v[0];
+}
+
+/** Refuses parameters this server does not support (a silently ignored filter would return too much). */
+export function onlyParams(q: Query, type: string, names: string[]): void {
+  const allowed = new Set([...names, '_count', '_offset', '_format']);
+  for (const key of Object.keys(q)) {
+    if (!allowed.has(key))
+      fail(
+        'VALIDATION',
+        `${type} search does not support the parameter "${key}". Supported: ${[...allowed].join(', ')}.`,
+      );
+  }
+}
+
+/** `_count` and `_offset`. */
+export function paging(q: Query, fallback = 20): { count: number; offset: number } {
+  const count = Number(one(q, '_count') ?? fallback);
+  const offset = Number(one(q, '_offset') ?? 0);
+  if (!Number.isInteger(count) || count < 0 || count > maxCount)
+    fail('VALIDATION', `_count is a whole number from 0 to ${maxCount}.`);
+  if (!Number.isInteger(offset) || offset < 0) fail('VALIDATION', '_offset is a whole number of 0 or more.');
+  return { count, offset };
+}
+
+/** The Bundle for one page of results, with self and next links that keep the other parameters. */
+export function searchPage(request: FastifyRequest, type: string, all: FhirResource[], q: Query) {
+  const { count, offset } = paging(q);
+  const base = baseUrl(request);
+  const link = (o: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (typeof v === 'string' && k !== '_offset') params.set(k, v);
+    params.set('_count', String(count));
+    params.set('_offset', String(o));
+    return `${base}/${type}?${params}`;
+  };
+  return searchBundle(base, all.slice(offset, offset + count), {
+    total: all.length,
+    self: link(offset),
+    next: offset + count < all.length ? link(offset + count) : undefined,
+  });
+}
