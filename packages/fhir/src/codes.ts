@@ -33,5 +33,8 @@ export const meridianSystems = {
   credentialKind: `${meridianBase}/CodeSystem/credential-kind`,
   discipline: `${meridianBase}/CodeSystem/discipline`,
   service: `${meridianBase}/CodeSystem/service`,
+  agent: `${meridianBase}/CodeSystem/agent`,
+  condition: `${meridianBase}/CodeSystem/condition`,
+  findingKind: `${meridianBase}/CodeSystem/safety-finding-kind`,
   timeZoneExtension: `${meridianBase}/StructureDefinition/time-zone`,
 } as const;

@@ -1,4 +1,5 @@
 export * from './capability.ts';
+export * from './clinical.ts';
 export * from './codes.ts';
 export * from './mappers.ts';
 export * from './outcomes.ts';

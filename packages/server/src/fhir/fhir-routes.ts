@@ -89,6 +89,17 @@ const supported: SupportedResource[] = [
       { name: 'status', type: 'token' },
     ],
   },
+  ...(['MedicationStatement', 'Condition', 'DetectedIssue'] as const).map(
+    (type): SupportedResource => ({
+      type,
+      interactions: ['read', 'search-type'],
+      searchParams: [
+        { name: '_id', type: 'token' },
+        { name: 'patient', type: 'reference' },
+        ...(type === 'DetectedIssue' ? [] : [{ name: 'status', type: 'token' as const }]),
+      ],
+    }),
+  ),
 ];
 
 interface PatientRow {

@@ -20,6 +20,7 @@ import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { bookVisit, cancelVisit, searchSlots } from '../modules/scheduling/scheduling-service.ts';
+import { findingResources, regimenResources } from './clinical-records.ts';
 import {
   baseUrl,
   one,
@@ -450,10 +451,22 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
       ctx,
       request.params.id,
       { category: 'scheduling', mode: 'read', action: 'everything', resourceType: 'Patient' },
-      async (q) => {
+      async (q, decision) => {
         const [p] = await q.query<Record<string, unknown>>('SELECT * FROM patients WHERE id = $1', [
           request.params.id,
         ]);
+        // Clinical resources only for those who may read the clinical record (not the desk, not volunteers).
+        const clinical = decision.basis !== 'front_desk' && decision.basis !== 'bedside_assignment';
+        const clinicalResources = clinical
+          ? [
+              ...(await regimenResources(q, { patientIds: [request.params.id], kind: 'Condition' })),
+              ...(await regimenResources(q, {
+                patientIds: [request.params.id],
+                kind: 'MedicationStatement',
+              })),
+              ...(await findingResources(q, { patientIds: [request.params.id] })),
+            ].map((r) => r.resource)
+          : [];
         const visits = await q.query<VisitRow>(
           `${visitSelect} WHERE t.patient_id = $1 ORDER BY a.starts_at`,
           [request.params.id],
@@ -503,6 +516,7 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
         ]);
         return [
           patient,
+          ...clinicalResources,
           ...visits.map(toAppointment),
           ...people.map((u) =>
             practitionerResource({

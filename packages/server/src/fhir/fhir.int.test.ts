@@ -32,6 +32,9 @@ describe('FHIR R4 base', () => {
       'Schedule',
       'Slot',
       'Appointment',
+      'MedicationStatement',
+      'Condition',
+      'DetectedIssue',
     ]);
   });
 
@@ -116,5 +119,66 @@ describe('FHIR Patient', () => {
     const second = (await get(personas.coordinator.email, next.slice(next.indexOf('/fhir/R4')))).json();
     expect(second.entry[0].resource.id).not.toBe(first.entry[0].resource.id);
     expect(second.total).toBe(first.total);
+  });
+});
+
+describe('FHIR regimen and safety findings', () => {
+  it("gives Maria's care team her medicines, supplements, conditions and the St John's wort + sertraline finding, all valid", async () => {
+    let checked = 0;
+    for (const type of ['MedicationStatement', 'Condition', 'DetectedIssue']) {
+      const bundle = (await get(personas.drPatel.email, `/fhir/R4/${type}?patient=${mariaId}`)).json();
+      expect(bundle.total, type).toBeGreaterThan(0);
+      for (const e of bundle.entry) {
+        expect(fhirProblems(e.resource), `${type}/${e.resource.id}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+    const issues = (await get(personas.drPatel.email, `/fhir/R4/DetectedIssue?patient=${mariaId}`)).json();
+    const sjw = issues.entry.find(
+      (e: { resource: { detail: string } }) =>
+        /St John.s wort/i.test(e.resource.detail) && /sertraline/i.test(e.resource.detail),
+    );
+    expect(sjw.resource).toMatchObject({
+      severity: 'high',
+      status: 'final',
+      patient: { reference: `Patient/${mariaId}` },
+    });
+    expect(sjw.resource.implicated.length).toBe(2);
+    const everything = (await get(personas.drPatel.email, `/fhir/R4/Patient/${mariaId}/$everything`)).json();
+    const types = new Set(
+      everything.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType),
+    );
+    expect([...types]).toEqual(
+      expect.arrayContaining(['Patient', 'MedicationStatement', 'Condition', 'DetectedIssue']),
+    );
+  });
+
+  it('keeps the clinical record from the desk and from other patients', async () => {
+    const desk = (
+      await get(personas.coordinator.email, `/fhir/R4/MedicationStatement?patient=${mariaId}`)
+    ).json();
+    expect(desk.total).toBe(0);
+    const deskEverything = (
+      await get(personas.coordinator.email, `/fhir/R4/Patient/${mariaId}/$everything`)
+    ).json();
+    expect(
+      deskEverything.entry.some(
+        (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'MedicationStatement',
+      ),
+    ).toBe(false);
+    const jamesMeds = (
+      await get(personas.maria.email, `/fhir/R4/MedicationStatement?patient=${jamesId}`)
+    ).json();
+    expect(jamesMeds.total).toBe(0);
+    const [jamesItem] = await t.db.query<{ id: string }>(
+      "SELECT id FROM regimen_items WHERE patient_id = $1 AND category = 'medicine'",
+      [jamesId],
+    );
+    expect(
+      (await get(personas.maria.email, `/fhir/R4/MedicationStatement/${jamesItem!.id}`)).statusCode,
+    ).toBe(404);
+    const own = (await get(personas.maria.email, '/fhir/R4/Condition')).json();
+    expect(own.total).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { keepReadable } from '../access/audited-list.ts';
+import { withPatientAccess } from '../access/patient-access.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { contextOf } from '../http/authenticate.ts';
+import { fail } from '../http/errors.ts';
+import { findingResources, regimenResources } from './clinical-records.ts';
+import { one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
+
+type ClinicalType = 'MedicationStatement' | 'Condition' | 'DetectedIssue';
+
+const load = (
+  q: Parameters<typeof regimenResources>[0],
+  type: ClinicalType,
+  filter: { patientIds?: string[]; id?: string; status?: 'active' | 'stopped' },
+) =>
+  type === 'DetectedIssue' ? findingResources(q, filter) : regimenResources(q, { ...filter, kind: type });
+
+/** The regimen and its safety findings over FHIR: clinical data, so the desk does not see it. */
+export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
+  for (const type of ['MedicationStatement', 'Condition', 'DetectedIssue'] as const) {
+    app.get<{ Params: { id: string } }>(
+      `/fhir/R4/${type}/:id`,
+      { schema: { hide: true } },
+      async (request) => {
+        const ctx = contextOf(request);
+        const id = request.params.id;
+        const found = uuidPattern.test(id) ? (await load(deps.db, type, { id }))[0] : undefined;
+        return withPatientAccess(
+          deps.db,
+          ctx,
+          found?.patientId ?? '00000000-0000-0000-0000-000000000000',
+          { category: 'clinical', mode: 'read', action: 'read', resourceType: type, resourceId: id },
+          async () => found!.resource,
+        );
+      },
+    );
+
+    app.get<{ Querystring: Query }>(`/fhir/R4/${type}`, { schema: { hide: true } }, async (request) => {
+      const ctx = contextOf(request);
+      const q = request.query;
+      onlyParams(q, type, type === 'DetectedIssue' ? ['patient', '_id'] : ['patient', 'status', '_id']);
+      const patient = one(q, 'patient')?.replace(/^Patient\//, '');
+      const id = one(q, '_id');
+      const status = one(q, 'status');
+      if (status && !['active', 'stopped', 'resolved'].includes(status))
+        fail('VALIDATION', 'status is active, or stopped (resolved for conditions).');
+      if ((patient && !uuidPattern.test(patient)) || (id && !uuidPattern.test(id)))
+        return searchPage(request, type, [], q);
+      // A patient searches their own; staff must name the patient (no program-wide clinical listing here).
+      const patientIds =
+        ctx.user.role === 'patient'
+          ? [ctx.user.patientId!].filter((p) => !patient || p === patient)
+          : patient
+            ? [patient]
+            : null;
+      if (!patientIds) fail('VALIDATION', `Name the patient: ${type}?patient=<id>.`);
+      const rows = await deps.db.tx(async (tx) => {
+        const found = patientIds.length
+          ? await load(tx, type, {
+              patientIds,
+              ...(id ? { id } : {}),
+              ...(status ? { status: status === 'active' ? 'active' : 'stopped' } : {}),
+            })
+          : [];
+        return keepReadable(tx, ctx, found, (r) => r.patientId, 'clinical', type);
+      });
+      return searchPage(
+        request,
+        type,
+        rows.map((r) => r.resource),
+        q,
+      );
+    });
+  }
+}
