@@ -118,3 +118,23 @@ export function detectedIssueResource(f: FindingRecord): FhirResource {
       : {}),
   };
 }
+
+/** The patient's care team: the clinicians with their roles on it. */
+export function careTeamResource(t: {
+  patientId: string;
+  patientName: string;
+  members: { userId: string; name: string; role: string }[];
+}): FhirResource {
+  return {
+    resourceType: 'CareTeam',
+    id: `ct-${t.patientId}`,
+    status: 'active',
+    name: `Care team of ${t.patientName}`,
+    subject: { reference: `Patient/${t.patientId}`, display: t.patientName },
+    participant: t.members.map((m) => ({
+      role: [{ text: m.role }],
+      member: { reference: `Practitioner/${m.userId}`, display: m.name },
+    })),
+    managingOrganization: [{ reference: 'Organization/meridian', display: 'Meridian Integrative Health' }],
+  };
+}

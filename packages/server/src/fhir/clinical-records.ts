@@ -1,4 +1,5 @@
 import {
+  careTeamResource,
   conditionResource,
   detectedIssueResource,
   type FhirResource,
@@ -128,6 +129,36 @@ export async function findingResources(
               note: r.acknowledgement_note ?? '',
             }
           : null,
+    }),
+  }));
+}
+
+/** Care teams of some patients, one CareTeam each. */
+export async function careTeamResources(
+  q: Queryable,
+  patientIds: string[],
+): Promise<{ patientId: string; resource: FhirResource }[]> {
+  const rows = await q.query<{
+    patient_id: string;
+    given_name: string;
+    family_name: string;
+    user_id: string;
+    display_name: string;
+    team_role: string;
+  }>(
+    `SELECT p.id AS patient_id, p.given_name, p.family_name, c.user_id, u.display_name, c.team_role
+       FROM patients p JOIN care_team_members c ON c.patient_id = p.id JOIN users u ON u.id = c.user_id
+      WHERE p.id = ANY ($1::uuid[]) ORDER BY p.id, c.added_at, u.display_name`,
+    [patientIds],
+  );
+  const byPatient = new Map<string, typeof rows>();
+  for (const r of rows) byPatient.set(r.patient_id, [...(byPatient.get(r.patient_id) ?? []), r]);
+  return [...byPatient.entries()].map(([patientId, members]) => ({
+    patientId,
+    resource: careTeamResource({
+      patientId,
+      patientName: `${members[0]!.given_name} ${members[0]!.family_name}`,
+      members: members.map((m) => ({ userId: m.user_id, name: m.display_name, role: m.team_role })),
     }),
   }));
 }

@@ -4,7 +4,7 @@ import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
-import { findingResources, regimenResources } from './clinical-records.ts';
+import { careTeamResources, findingResources, regimenResources } from './clinical-records.ts';
 import { one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
 
 type ClinicalType = 'MedicationStatement' | 'Condition' | 'DetectedIssue';
@@ -18,6 +18,66 @@ const load = (
 
 /** The regimen and its safety findings over FHIR: clinical data, so the desk does not see it. */
 export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
+  // Care teams: who looks after the patient (the same category as the record's demographics).
+  app.get<{ Params: { id: string } }>(
+    '/fhir/R4/CareTeam/:id',
+    { schema: { hide: true } },
+    async (request) => {
+      const ctx = contextOf(request);
+      const patientId = request.params.id.replace(/^ct-/, '');
+      return withPatientAccess(
+        deps.db,
+        ctx,
+        request.params.id.startsWith('ct-') && uuidPattern.test(patientId)
+          ? patientId
+          : '00000000-0000-0000-0000-000000000000',
+        {
+          category: 'demographics',
+          mode: 'read',
+          action: 'read',
+          resourceType: 'CareTeam',
+          resourceId: request.params.id,
+        },
+        async (q) => {
+          const [team] = await careTeamResources(q, [patientId]);
+          if (!team) fail('NOT_FOUND', 'This patient has no care team yet.');
+          return team.resource;
+        },
+      );
+    },
+  );
+
+  app.get<{ Querystring: Query }>('/fhir/R4/CareTeam', { schema: { hide: true } }, async (request) => {
+    const ctx = contextOf(request);
+    const q = request.query;
+    onlyParams(q, 'CareTeam', ['patient', 'subject']);
+    const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
+    if (named && !uuidPattern.test(named)) return searchPage(request, 'CareTeam', [], q);
+    const patientIds =
+      ctx.user.role === 'patient'
+        ? [ctx.user.patientId!].filter((p) => !named || p === named)
+        : named
+          ? [named]
+          : null;
+    if (!patientIds) fail('VALIDATION', 'Name the patient: CareTeam?patient=<id>.');
+    const rows = await deps.db.tx(async (tx) =>
+      keepReadable(
+        tx,
+        ctx,
+        patientIds.length ? await careTeamResources(tx, patientIds) : [],
+        (r) => r.patientId,
+        'demographics',
+        'CareTeam',
+      ),
+    );
+    return searchPage(
+      request,
+      'CareTeam',
+      rows.map((r) => r.resource),
+      q,
+    );
+  });
+
   for (const type of ['MedicationStatement', 'Condition', 'DetectedIssue'] as const) {
     app.get<{ Params: { id: string } }>(
       `/fhir/R4/${type}/:id`,

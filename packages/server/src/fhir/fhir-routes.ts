@@ -89,6 +89,14 @@ const supported: SupportedResource[] = [
       { name: 'status', type: 'token' },
     ],
   },
+  {
+    type: 'CareTeam',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference' },
+      { name: 'subject', type: 'reference' },
+    ],
+  },
   ...(['MedicationStatement', 'Condition', 'DetectedIssue'] as const).map(
     (type): SupportedResource => ({
       type,

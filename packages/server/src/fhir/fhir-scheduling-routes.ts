@@ -20,7 +20,7 @@ import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { bookVisit, cancelVisit, searchSlots } from '../modules/scheduling/scheduling-service.ts';
-import { findingResources, regimenResources } from './clinical-records.ts';
+import { careTeamResources, findingResources, regimenResources } from './clinical-records.ts';
 import {
   baseUrl,
   one,
@@ -514,8 +514,10 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
         }>('SELECT id, code, name, city, state, time_zone FROM locations WHERE id = ANY ($1::uuid[])', [
           locationIds,
         ]);
+        const team = (await careTeamResources(q, [request.params.id])).map((r) => r.resource);
         return [
           patient,
+          ...team,
           ...clinicalResources,
           ...visits.map(toAppointment),
           ...people.map((u) =>

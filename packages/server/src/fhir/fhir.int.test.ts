@@ -32,6 +32,7 @@ describe('FHIR R4 base', () => {
       'Schedule',
       'Slot',
       'Appointment',
+      'CareTeam',
       'MedicationStatement',
       'Condition',
       'DetectedIssue',
@@ -125,7 +126,7 @@ describe('FHIR Patient', () => {
 describe('FHIR regimen and safety findings', () => {
   it("gives Maria's care team her medicines, supplements, conditions and the St John's wort + sertraline finding, all valid", async () => {
     let checked = 0;
-    for (const type of ['MedicationStatement', 'Condition', 'DetectedIssue']) {
+    for (const type of ['MedicationStatement', 'Condition', 'DetectedIssue', 'CareTeam']) {
       const bundle = (await get(personas.drPatel.email, `/fhir/R4/${type}?patient=${mariaId}`)).json();
       expect(bundle.total, type).toBeGreaterThan(0);
       for (const e of bundle.entry) {
@@ -180,5 +181,7 @@ describe('FHIR regimen and safety findings', () => {
     ).toBe(404);
     const own = (await get(personas.maria.email, '/fhir/R4/Condition')).json();
     expect(own.total).toBeGreaterThan(0);
+    expect((await get(personas.maria.email, `/fhir/R4/CareTeam/ct-${jamesId}`)).statusCode).toBe(404);
+    expect((await get(personas.maria.email, `/fhir/R4/CareTeam?patient=${jamesId}`)).json().total).toBe(0);
   });
 });
