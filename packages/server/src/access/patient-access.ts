@@ -23,6 +23,22 @@ export interface PatientDataRequest {
   resourceId?: string;
 }
 
+/** Builds the PatientDataRequest of routes that touch one category, e.g. `dataRequest('scheduling')`. */
+export function dataRequest(category: DataCategory) {
+  return (
+    action: string,
+    resourceType: string,
+    mode: AccessMode,
+    resourceId?: string,
+  ): PatientDataRequest => ({
+    category,
+    mode,
+    action,
+    resourceType,
+    ...(resourceId ? { resourceId } : {}),
+  });
+}
+
 const noRelation: PatientRelation = {
   patientExists: false,
   onCareTeam: false,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withPatientAccess } from '../../access/patient-access.ts';
+import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import { fail } from '../../http/errors.ts';
@@ -20,13 +20,7 @@ const itemBody = z.strictObject({
 /** A patient's regimen and its safety findings, through the access policy. */
 export function regimenRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const clinical = (action: string, resourceType: string, mode: 'read' | 'write', resourceId?: string) => ({
-    category: 'clinical' as const,
-    mode,
-    action,
-    resourceType,
-    ...(resourceId ? { resourceId } : {}),
-  });
+  const clinical = dataRequest('clinical');
 
   r.get(
     '/api/patients/:id/regimen',

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { keepReadable } from '../../access/audited-list.ts';
-import { withPatientAccess } from '../../access/patient-access.ts';
+import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { contextOf } from '../../http/authenticate.ts';
@@ -57,13 +57,7 @@ const seriesBody = bookingBody.extend({
     .optional(),
 });
 
-const scheduling = (action: string, resourceType: string, mode: 'read' | 'write', resourceId?: string) => ({
-  category: 'scheduling' as const,
-  mode,
-  action,
-  resourceType,
-  ...(resourceId ? { resourceId } : {}),
-});
+const scheduling = dataRequest('scheduling');
 
 interface VisitRow {
   id: string;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { keepReadable } from '../../access/audited-list.ts';
-import { withPatientAccess } from '../../access/patient-access.ts';
+import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { contextOf } from '../../http/authenticate.ts';
@@ -24,13 +24,7 @@ const offerParams = z.strictObject({ id: z.string().min(1).max(100), offerId: uu
 const priority = z.enum(waitlistPriorities, { message: 'priority is urgent, soon or routine.' });
 const reason = z.string().trim().min(3, 'Give the clinical reason for the priority.').max(1000);
 
-const scheduling = (action: string, resourceType: string, mode: 'read' | 'write', resourceId?: string) => ({
-  category: 'scheduling' as const,
-  mode,
-  action,
-  resourceType,
-  ...(resourceId ? { resourceId } : {}),
-});
+const scheduling = dataRequest('scheduling');
 
 interface EntryRow {
   id: string;
