@@ -304,47 +304,32 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
     return searchPage(request, 'Patient', rows.map(toPatient), q);
   });
 
-  app.get<{ Params: { id: string } }>(
-    '/fhir/R4/Practitioner/:id',
-    { schema: { hide: true } },
-    async (request) => {
+  // The staff directory and the program's places: read and search by _id and name, for anyone signed in.
+  const directory = [
+    ['Practitioner', practitioners],
+    ['Location', locations],
+  ] as const;
+  for (const [type, load] of directory) {
+    app.get<{ Params: { id: string } }>(
+      `/fhir/R4/${type}/:id`,
+      { schema: { hide: true } },
+      async (request) => {
+        contextOf(request);
+        const [found] = uuidPattern.test(request.params.id) ? await load(deps.db, request.params.id) : [];
+        if (!found) fail('NOT_FOUND', `No ${type} with this id.`);
+        return found;
+      },
+    );
+
+    app.get<{ Querystring: Query }>(`/fhir/R4/${type}`, { schema: { hide: true } }, async (request) => {
       contextOf(request);
-      if (!uuidPattern.test(request.params.id)) fail('NOT_FOUND', 'No Practitioner with this id.');
-      const [found] = await practitioners(deps.db, request.params.id);
-      if (!found) fail('NOT_FOUND', 'No Practitioner with this id.');
-      return found;
-    },
-  );
-
-  app.get<{ Querystring: Query }>('/fhir/R4/Practitioner', { schema: { hide: true } }, async (request) => {
-    contextOf(request);
-    const q = request.query;
-    onlyParams(q, 'Practitioner', ['_id', 'name']);
-    const id = one(q, '_id');
-    if (id && !uuidPattern.test(id)) return searchPage(request, 'Practitioner', [], q);
-    return searchPage(request, 'Practitioner', await practitioners(deps.db, id, one(q, 'name')), q);
-  });
-
-  app.get<{ Params: { id: string } }>(
-    '/fhir/R4/Location/:id',
-    { schema: { hide: true } },
-    async (request) => {
-      contextOf(request);
-      if (!uuidPattern.test(request.params.id)) fail('NOT_FOUND', 'No Location with this id.');
-      const [found] = await locations(deps.db, request.params.id);
-      if (!found) fail('NOT_FOUND', 'No Location with this id.');
-      return found;
-    },
-  );
-
-  app.get<{ Querystring: Query }>('/fhir/R4/Location', { schema: { hide: true } }, async (request) => {
-    contextOf(request);
-    const q = request.query;
-    onlyParams(q, 'Location', ['_id', 'name']);
-    const id = one(q, '_id');
-    if (id && !uuidPattern.test(id)) return searchPage(request, 'Location', [], q);
-    return searchPage(request, 'Location', await locations(deps.db, id, one(q, 'name')), q);
-  });
+      const q = request.query;
+      onlyParams(q, type, ['_id', 'name']);
+      const id = one(q, '_id');
+      if (id && !uuidPattern.test(id)) return searchPage(request, type, [], q);
+      return searchPage(request, type, await load(deps.db, id, one(q, 'name')), q);
+    });
+  }
 
   app.get<{ Params: { id: string } }>(
     '/fhir/R4/Organization/:id',
