@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -18,6 +17,7 @@ import { fhirSchedulingRoutes } from './fhir/fhir-scheduling-routes.ts';
 import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
@@ -87,24 +87,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  });
+  registerSecurityHeaders(app, { hsts: config.cookieSecure });
   await app.register(swagger, {
     openapi: { info: { title: 'Meridian API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

@@ -1,5 +1,6 @@
 import { bearer, createTestApp, personas, type TestApp } from '@meridian/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { securityHeaders } from './security-headers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +15,18 @@ describe('security headers and health', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['strict-transport-security']).toBeUndefined(); // plain HTTP on loopback
+  });
+
+  it('sends the same headers with errors, and HSTS only behind TLS', async () => {
+    const res = await t.app.inject({ url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+    expect(securityHeaders({ hsts: true })['strict-transport-security']).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
+    expect(securityHeaders({ hsts: false })).not.toHaveProperty('strict-transport-security');
   });
 
   it('keeps API answers out of caches', async () => {
