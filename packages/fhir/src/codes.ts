@@ -36,5 +36,9 @@ export const meridianSystems = {
   agent: `${meridianBase}/CodeSystem/agent`,
   condition: `${meridianBase}/CodeSystem/condition`,
   findingKind: `${meridianBase}/CodeSystem/safety-finding-kind`,
+  /** Therapies of the knowledge base (e.g. "acupuncture"), for CarePlan activities. */
+  therapy: `${meridianBase}/CodeSystem/therapy`,
+  /** Visit summary ids: the identifier of the FHIR document Bundle made from a summary. */
+  visitSummary: `${meridianBase}/sid/visit-summary`,
   timeZoneExtension: `${meridianBase}/StructureDefinition/time-zone`,
 } as const;

@@ -1,3 +1,5 @@
+export * from './education.ts';
+export * from './evidence.ts';
 export * from './load.ts';
 export * from './safety-knowledge.ts';
 export * from './schema.ts';

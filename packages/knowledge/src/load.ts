@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normaliseName } from '@meridian/domain';
 import type { z } from 'zod';
+import { conditionCodeProblems } from './codes.ts';
 import {
   type Agent,
   agentSchema,
@@ -172,6 +173,7 @@ function crossCheck(k: KnowledgeData): string[] {
   );
   for (const d of k.derivedConditions)
     if (!conditions.has(d.condition)) problems.push(`derived condition: unknown ${d.condition}`);
+  for (const c of k.conditions) problems.push(...conditionCodeProblems(c.id, c.codes ?? []));
 
   // A written name must lead to one thing only.
   const owner = new Map<string, string>();

@@ -116,6 +116,21 @@ export const conditionSchema = z.strictObject({
   /** A broader condition whose precautions also apply (diabetic neuropathy → peripheral neuropathy). */
   parent: idSchema.optional(),
   synonyms: z.array(z.string().min(2)).optional(),
+  /**
+   * Codes for the problem list (FHIR Condition.code), each read on the source given: ICD-10-CM
+   * (billable code, official description) and SNOMED CT (concept id, term as published). Format,
+   * check digit and one code per system are checked by the validator (codes.ts).
+   */
+  codes: z
+    .array(
+      z.strictObject({
+        system: z.enum(['http://hl7.org/fhir/sid/icd-10-cm', 'http://snomed.info/sct']),
+        code: z.string().min(2).max(20),
+        display: z.string().min(2).max(300),
+        source: sourceSchema,
+      }),
+    )
+    .optional(),
 });
 
 export const therapySchema = z.strictObject({
@@ -124,6 +139,8 @@ export const therapySchema = z.strictObject({
   /** A broader therapy whose precautions also apply (electroacupuncture → acupuncture). */
   parent: idSchema.optional(),
   synonyms: z.array(z.string().min(2)).optional(),
+  /** Given with needles (offered with care to patients who would rather avoid needles). */
+  needles: z.literal(true).optional(),
 });
 
 export const precautionSchema = z.strictObject({

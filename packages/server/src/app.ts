@@ -22,13 +22,18 @@ import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
 import { bedsideRoutes } from './modules/bedside/bedside-routes.ts';
+import { consultationRoutes } from './modules/consultations/consultation-routes.ts';
+import { educationRoutes } from './modules/education/education-routes.ts';
+import { intakeRoutes } from './modules/intake/intake-routes.ts';
 import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
+import { planRoutes } from './modules/plans/plan-routes.ts';
 import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
 import { safetyRoutes } from './modules/safety/safety-routes.ts';
 import { configurationRoutes } from './modules/scheduling/configuration-routes.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling-routes.ts';
 import { waitlistRoutes } from './modules/scheduling/waitlist-routes.ts';
+import { summaryRoutes } from './modules/summaries/summary-routes.ts';
 import { volunteerRoutes } from './modules/volunteer/volunteer-routes.ts';
 
 /** Turns any thrown error into the one JSON error shape, with a message a person can act on. */
@@ -130,6 +135,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   adminRoutes(app, deps);
   safetyRoutes(app);
   regimenRoutes(app, deps);
+  intakeRoutes(app, deps);
+  educationRoutes(app);
+  consultationRoutes(app, deps);
+  planRoutes(app, deps);
+  summaryRoutes(app, deps);
   schedulingRoutes(app, deps);
   waitlistRoutes(app, deps);
   bedsideRoutes(app, deps);

@@ -60,6 +60,7 @@ export interface KbTherapy {
   name: string;
   parent?: string;
   synonyms?: string[];
+  needles?: true;
 }
 export interface KbPrecaution {
   id: string;

@@ -175,7 +175,7 @@ export interface DemoPatient {
   email: string | null;
   phone: string;
   address: { line: string; city: string; state: string; postalCode: string };
-  pcp: { name: string; organization: string; phone: string };
+  pcp: { name: string; organization: string; phone: string; fax: string };
   careTeam: { clinician: string; role: string }[];
   /** Medicines, supplements and conditions as the patient or clinician would write them. */
   regimen: {
@@ -201,7 +201,12 @@ export const demoPatients: DemoPatient[] = [
     email: 'maria.lopez@example.org',
     phone: '602-555-0101',
     address: { line: '1200 E Camelback Rd', city: 'Phoenix', state: 'AZ', postalCode: '85014' },
-    pcp: { name: 'Dr. Helen Ward', organization: 'Desert Family Medicine', phone: '602-555-0150' },
+    pcp: {
+      name: 'Dr. Helen Ward',
+      organization: 'Desert Family Medicine',
+      phone: '602-555-0150',
+      fax: '602-555-0151',
+    },
     careTeam: [
       { clinician: 'patel', role: 'Integrative physician (lead)' },
       { clinician: 'chen', role: 'Acupuncturist' },
@@ -235,7 +240,12 @@ export const demoPatients: DemoPatient[] = [
     email: 'james.carter@example.org',
     phone: '507-555-0102',
     address: { line: '410 2nd St SW', city: 'Rochester', state: 'MN', postalCode: '55902' },
-    pcp: { name: 'Dr. Robert Lind', organization: 'Olmsted Family Practice', phone: '507-555-0160' },
+    pcp: {
+      name: 'Dr. Robert Lind',
+      organization: 'Olmsted Family Practice',
+      phone: '507-555-0160',
+      fax: '507-555-0161',
+    },
     careTeam: [
       { clinician: 'okafor', role: 'Integrative physician (lead)' },
       { clinician: 'berg', role: 'Massage therapist' },
@@ -261,7 +271,12 @@ export const demoPatients: DemoPatient[] = [
     email: null,
     phone: '507-555-0103',
     address: { line: '88 Elton Hills Dr NW', city: 'Rochester', state: 'MN', postalCode: '55901' },
-    pcp: { name: 'Dr. Robert Lind', organization: 'Olmsted Family Practice', phone: '507-555-0160' },
+    pcp: {
+      name: 'Dr. Robert Lind',
+      organization: 'Olmsted Family Practice',
+      phone: '507-555-0160',
+      fax: '507-555-0161',
+    },
     careTeam: [
       { clinician: 'okafor', role: 'Integrative physician' },
       { clinician: 'berg', role: 'Massage therapist (bedside)' },
@@ -281,7 +296,12 @@ export const demoPatients: DemoPatient[] = [
     email: 'david.nguyen@example.org',
     phone: '904-555-0104',
     address: { line: '2500 Riverside Ave', city: 'Jacksonville', state: 'FL', postalCode: '32204' },
-    pcp: { name: 'Dr. Angela Price', organization: 'Riverside Primary Care', phone: '904-555-0170' },
+    pcp: {
+      name: 'Dr. Angela Price',
+      organization: 'Riverside Primary Care',
+      phone: '904-555-0170',
+      fax: '904-555-0171',
+    },
     careTeam: [
       { clinician: 'kim', role: 'Nurse practitioner (lead)' },
       { clinician: 'nair', role: 'Dietitian' },

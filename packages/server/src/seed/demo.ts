@@ -11,6 +11,7 @@ import {
   demoPatients,
   demoStaff,
 } from './demo-data.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoScheduling } from './demo-scheduling.ts';
 
 /** The sign-ins printed at start and listed in the README. */
@@ -35,7 +36,7 @@ export async function seedDemo(
   }
   const already = await db.query("SELECT 1 FROM users WHERE lower(email) = 'admin@example.org'");
   if (already.length) return { seeded: false };
-  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 2;
+  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 3;
   let done = 0;
   const step = (what: string) => options.progress?.(++done, total, what);
 
@@ -78,8 +79,8 @@ export async function seedDemo(
     for (const p of demoPatients) {
       const [row] = await q.query<{ id: string }>(
         `INSERT INTO patients (mrn, given_name, family_name, birth_date, sex, phone, email, address_line, address_city,
-           address_state, address_postal_code, home_location_id, pcp_name, pcp_organization, pcp_phone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+           address_state, address_postal_code, home_location_id, pcp_name, pcp_organization, pcp_phone, pcp_fax)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
         [
           p.mrn,
           p.given,
@@ -96,6 +97,7 @@ export async function seedDemo(
           p.pcp.name,
           p.pcp.organization,
           p.pcp.phone,
+          p.pcp.fax,
         ],
       );
       const patientId = row!.id;
@@ -159,6 +161,19 @@ export async function seedDemo(
       patients: patientIds,
     });
     step('rooms, hours and visits');
+    await seedDemoPlans(q, {
+      now: options.now,
+      patients: patientIds,
+      clinicians: clinicianIds,
+      patientUsers: new Map(
+        (
+          await q.query<{ id: string; patient_id: string }>(
+            "SELECT id, patient_id FROM users WHERE role = 'patient'",
+          )
+        ).map((u) => [u.patient_id, u.id]),
+      ),
+    });
+    step('intakes, consultations and plans');
   });
   return { seeded: true };
 }

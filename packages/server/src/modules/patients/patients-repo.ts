@@ -17,6 +17,9 @@ interface PatientRow {
   pcp_name: string | null;
   pcp_organization: string | null;
   pcp_phone: string | null;
+  pcp_fax: string | null;
+  pcp_email: string | null;
+  pcp_address: string | null;
   location_id: string | null;
   location_name: string | null;
   location_time_zone: string | null;
@@ -24,7 +27,7 @@ interface PatientRow {
 
 const select = `SELECT p.id, p.mrn, p.given_name, p.family_name, p.birth_date, p.sex, p.phone, p.email,
        p.address_line, p.address_city, p.address_state, p.address_postal_code,
-       p.pcp_name, p.pcp_organization, p.pcp_phone,
+       p.pcp_name, p.pcp_organization, p.pcp_phone, p.pcp_fax, p.pcp_email, p.pcp_address,
        l.id AS location_id, l.name AS location_name, l.time_zone AS location_time_zone
   FROM patients p LEFT JOIN locations l ON l.id = p.home_location_id`;
 
@@ -117,7 +120,14 @@ export async function patientDetail(q: Queryable, id: string, now: Date) {
         }
       : null,
     primaryCareProvider: r.pcp_name
-      ? { name: r.pcp_name, organization: r.pcp_organization, phone: r.pcp_phone }
+      ? {
+          name: r.pcp_name,
+          organization: r.pcp_organization,
+          phone: r.pcp_phone,
+          fax: r.pcp_fax,
+          email: r.pcp_email,
+          address: r.pcp_address,
+        }
       : null,
     careTeam: team.map((t) => ({
       userId: t.user_id,
@@ -126,4 +136,34 @@ export async function patientDetail(q: Queryable, id: string, now: Date) {
       role: t.team_role,
     })),
   };
+}
+
+/** Records (or replaces) the patient's primary care provider; null clears it. */
+export async function setPrimaryCareProvider(
+  q: Queryable,
+  id: string,
+  pcp: {
+    name: string;
+    organization?: string | undefined;
+    phone?: string | undefined;
+    fax?: string | undefined;
+    email?: string | undefined;
+    address?: string | undefined;
+  } | null,
+  now: Date,
+): Promise<void> {
+  await q.query(
+    `UPDATE patients SET pcp_name = $2, pcp_organization = $3, pcp_phone = $4, pcp_fax = $5, pcp_email = $6,
+            pcp_address = $7, updated_at = $8 WHERE id = $1`,
+    [
+      id,
+      pcp?.name ?? null,
+      pcp?.organization ?? null,
+      pcp?.phone ?? null,
+      pcp?.fax ?? null,
+      pcp?.email ?? null,
+      pcp?.address ?? null,
+      now,
+    ],
+  );
 }

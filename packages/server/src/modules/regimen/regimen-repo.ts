@@ -17,6 +17,7 @@ export interface RegimenItemRow {
   status: 'active' | 'stopped';
   entered_by_role: string;
   added_at: Date;
+  verified_at: Date | null;
 }
 
 export interface FindingRow {
@@ -47,7 +48,7 @@ export function regimenItems(
 ): Promise<RegimenItemRow[]> {
   return q.query<RegimenItemRow>(
     `SELECT id, category, entered_text, resolved_id, resolved_kind, resolved_name, dose, frequency, started_on, status,
-            entered_by_role, added_at
+            entered_by_role, added_at, verified_at
        FROM regimen_items WHERE patient_id = $1 ${includeStopped ? '' : "AND status = 'active'"}
       ORDER BY status, added_at DESC, id`,
     [patientId],
@@ -69,8 +70,12 @@ export async function insertRegimenItem(
   now: Date,
 ): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `INSERT INTO regimen_items (patient_id, category, entered_text, dose, frequency, started_on, entered_by_role, added_by, added_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    // A clinician's entry is verified as written; others wait for reconciliation at the consultation.
+    `INSERT INTO regimen_items (patient_id, category, entered_text, dose, frequency, started_on, entered_by_role, added_by, added_at,
+                                verified_by, verified_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+             CASE WHEN $7 = 'clinician' THEN $8::uuid END, CASE WHEN $7 = 'clinician' THEN $9::timestamptz END)
+     RETURNING id`,
     [
       patientId,
       item.category,
@@ -84,6 +89,25 @@ export async function insertRegimenItem(
     ],
   );
   return row!.id;
+}
+
+/** A clinician confirms an item (and may correct its dose and frequency) at reconciliation. */
+export async function verifyRegimenItem(
+  q: Queryable,
+  patientId: string,
+  itemId: string,
+  change: { dose?: string | undefined; frequency?: string | undefined },
+  by: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE regimen_items
+        SET verified_by = $3, verified_at = $4,
+            dose = COALESCE($5, dose), frequency = COALESCE($6, frequency)
+      WHERE id = $1 AND patient_id = $2 AND status = 'active' RETURNING id`,
+    [itemId, patientId, by, now, change.dose ?? null, change.frequency ?? null],
+  );
+  return rows.length === 1;
 }
 
 /** Marks an item stopped; false when the patient has no such active item. */

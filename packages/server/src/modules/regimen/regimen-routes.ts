@@ -5,7 +5,7 @@ import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import { fail } from '../../http/errors.ts';
-import { acknowledgeFinding, insertRegimenItem, stopRegimenItem } from './regimen-repo.ts';
+import { acknowledgeFinding, insertRegimenItem, stopRegimenItem, verifyRegimenItem } from './regimen-repo.ts';
 import { recheckRegimen, regimenView } from './regimen-service.ts';
 
 const patientParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -94,6 +94,42 @@ export function regimenRoutes(app: FastifyInstance, deps: AppDeps): void {
         clinical('update', 'RegimenItem', 'write', itemId),
         async (q) => {
           if (!(await stopRegimenItem(q, id, itemId, ctx.now)))
+            fail('NOT_FOUND', 'This patient has no active item with that id.');
+          await recheckRegimen(q, id, ctx.now);
+          return regimenView(q, id);
+        },
+      );
+    },
+  );
+
+  r.post(
+    '/api/patients/:id/regimen/:itemId/verify',
+    {
+      schema: {
+        tags: ['regimen'],
+        summary: 'A clinician confirms an item at reconciliation, correcting dose or frequency if needed',
+        params: z.strictObject({
+          id: z.string().min(1).max(100),
+          itemId: z.uuid('itemId must be a regimen item id.'),
+        }),
+        body: z.strictObject({
+          dose: z.string().trim().max(100).optional(),
+          frequency: z.string().trim().max(100).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      if (ctx.user.role !== 'clinician')
+        fail('FORBIDDEN', 'Only clinicians reconcile medicines and supplements.');
+      const { id, itemId } = request.params;
+      return withPatientAccess(
+        deps.db,
+        ctx,
+        id,
+        clinical('verify', 'RegimenItem', 'write', itemId),
+        async (q) => {
+          if (!(await verifyRegimenItem(q, id, itemId, request.body, ctx.user.id, ctx.now)))
             fail('NOT_FOUND', 'This patient has no active item with that id.');
           await recheckRegimen(q, id, ctx.now);
           return regimenView(q, id);

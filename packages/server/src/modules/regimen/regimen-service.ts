@@ -87,6 +87,7 @@ export async function regimenView(q: Queryable, patientId: string) {
       status: i.status,
       resolved: i.resolved_id ? { id: i.resolved_id, name: i.resolved_name, kind: i.resolved_kind } : null,
       enteredBy: i.entered_by_role,
+      verified: i.verified_at !== null,
       addedAt: i.added_at.toISOString(),
     })),
     findings: findings.map(findingView),

@@ -1,3 +1,4 @@
+import { suggestNames } from '@meridian/domain';
 import { safetyIndex } from '@meridian/knowledge';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -42,5 +43,30 @@ export function safetyRoutes(app: FastifyInstance): void {
       reply
         .type('application/json; charset=utf-8')
         .send(answers.answer(safetyIndex(), request.body.items, request.body.context ?? {})),
+  );
+
+  r.get(
+    '/api/knowledge/names',
+    {
+      schema: {
+        tags: ['safety'],
+        summary: 'Known names that start with what was typed, for typing suggestions',
+        querystring: z.strictObject({
+          q: z.string().trim().min(1, 'Type at least one letter.').max(100),
+          kind: z
+            .union([
+              z.enum(['medicine', 'supplement', 'therapy', 'condition']),
+              z.array(z.enum(['medicine', 'supplement', 'therapy', 'condition'])),
+            ])
+            .optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const kind = request.query.kind;
+      const kinds =
+        kind === undefined ? (['medicine', 'supplement', 'therapy', 'condition'] as const) : [kind].flat();
+      return { names: suggestNames(safetyIndex(), request.query.q, kinds) };
+    },
   );
 }
