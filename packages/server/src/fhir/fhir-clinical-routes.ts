@@ -1,22 +1,42 @@
+import type { FhirResource } from '@meridian/fhir';
 import type { FastifyInstance } from 'fastify';
 import { keepReadable } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
+import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { careTeamResources, findingResources, regimenResources } from './clinical-records.ts';
+import {
+  allergyResources,
+  carePlanResources,
+  communicationResources,
+  goalResources,
+} from './plan-records.ts';
 import { one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
 
-type ClinicalType = 'MedicationStatement' | 'Condition' | 'DetectedIssue';
+type Filter = { patientIds?: string[]; id?: string; status?: 'active' | 'stopped' };
+type Loader = (q: Queryable, filter: Filter) => Promise<{ patientId: string; resource: FhirResource }[]>;
 
-const load = (
-  q: Parameters<typeof regimenResources>[0],
-  type: ClinicalType,
-  filter: { patientIds?: string[]; id?: string; status?: 'active' | 'stopped' },
-) =>
-  type === 'DetectedIssue' ? findingResources(q, filter) : regimenResources(q, { ...filter, kind: type });
+/** The clinical resource types read and searched by patient the same way, with their loaders. */
+export const clinicalTypes: Record<string, { load: Loader; status?: true; id?: RegExp }> = {
+  MedicationStatement: {
+    load: (q, f) => regimenResources(q, { ...f, kind: 'MedicationStatement' }),
+    status: true,
+  },
+  Condition: { load: (q, f) => regimenResources(q, { ...f, kind: 'Condition' }), status: true },
+  DetectedIssue: { load: findingResources },
+  AllergyIntolerance: { load: allergyResources },
+  CarePlan: { load: carePlanResources },
+  // A goal's id is its plan's id and the goal's own short id.
+  Goal: { load: goalResources, id: /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}-[a-z0-9-]{1,27}$/i },
+  Communication: { load: communicationResources },
+};
 
-/** The regimen and its safety findings over FHIR: clinical data, so the desk does not see it. */
+/**
+ * The clinical record over FHIR (regimen, safety findings, allergies, plan, goals, summaries sent):
+ * clinical data, so the desk does not see it.
+ */
 export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Care teams: who looks after the patient (the same category as the record's demographics).
   app.get<{ Params: { id: string } }>(
@@ -78,14 +98,16 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  for (const type of ['MedicationStatement', 'Condition', 'DetectedIssue'] as const) {
+  for (const [type, { load, status: hasStatus, id: idPattern = uuidPattern }] of Object.entries(
+    clinicalTypes,
+  )) {
     app.get<{ Params: { id: string } }>(
       `/fhir/R4/${type}/:id`,
       { schema: { hide: true } },
       async (request) => {
         const ctx = contextOf(request);
         const id = request.params.id;
-        const found = uuidPattern.test(id) ? (await load(deps.db, type, { id }))[0] : undefined;
+        const found = idPattern.test(id) ? (await load(deps.db, { id }))[0] : undefined;
         return withPatientAccess(
           deps.db,
           ctx,
@@ -99,13 +121,13 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
     app.get<{ Querystring: Query }>(`/fhir/R4/${type}`, { schema: { hide: true } }, async (request) => {
       const ctx = contextOf(request);
       const q = request.query;
-      onlyParams(q, type, type === 'DetectedIssue' ? ['patient', '_id'] : ['patient', 'status', '_id']);
+      onlyParams(q, type, hasStatus ? ['patient', 'status', '_id'] : ['patient', '_id']);
       const patient = one(q, 'patient')?.replace(/^Patient\//, '');
       const id = one(q, '_id');
       const status = one(q, 'status');
       if (status && !['active', 'stopped', 'resolved'].includes(status))
         fail('VALIDATION', 'status is active, or stopped (resolved for conditions).');
-      if ((patient && !uuidPattern.test(patient)) || (id && !uuidPattern.test(id)))
+      if ((patient && !uuidPattern.test(patient)) || (id && !idPattern.test(id)))
         return searchPage(request, type, [], q);
       // A patient searches their own; staff must name the patient (no program-wide clinical listing here).
       const patientIds =
@@ -117,7 +139,7 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!patientIds) fail('VALIDATION', `Name the patient: ${type}?patient=<id>.`);
       const rows = await deps.db.tx(async (tx) => {
         const found = patientIds.length
-          ? await load(tx, type, {
+          ? await load(tx, {
               patientIds,
               ...(id ? { id } : {}),
               ...(status ? { status: status === 'active' ? 'active' : 'stopped' } : {}),

@@ -97,14 +97,26 @@ const supported: SupportedResource[] = [
       { name: 'subject', type: 'reference' },
     ],
   },
-  ...(['MedicationStatement', 'Condition', 'DetectedIssue'] as const).map(
+  ...(
+    [
+      'MedicationStatement',
+      'Condition',
+      'DetectedIssue',
+      'AllergyIntolerance',
+      'CarePlan',
+      'Goal',
+      'Communication',
+    ] as const
+  ).map(
     (type): SupportedResource => ({
       type,
       interactions: ['read', 'search-type'],
       searchParams: [
         { name: '_id', type: 'token' },
         { name: 'patient', type: 'reference' },
-        ...(type === 'DetectedIssue' ? [] : [{ name: 'status', type: 'token' as const }]),
+        ...(type === 'MedicationStatement' || type === 'Condition'
+          ? [{ name: 'status', type: 'token' as const }]
+          : []),
       ],
     }),
   ),

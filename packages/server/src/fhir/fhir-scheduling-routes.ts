@@ -22,6 +22,12 @@ import { fail } from '../http/errors.ts';
 import { bookVisit, cancelVisit, searchSlots } from '../modules/scheduling/scheduling-service.ts';
 import { careTeamResources, findingResources, regimenResources } from './clinical-records.ts';
 import {
+  allergyResources,
+  carePlanResources,
+  communicationResources,
+  goalResources,
+} from './plan-records.ts';
+import {
   baseUrl,
   one,
   onlyParams,
@@ -465,6 +471,10 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
                 kind: 'MedicationStatement',
               })),
               ...(await findingResources(q, { patientIds: [request.params.id] })),
+              ...(await allergyResources(q, { patientIds: [request.params.id] })),
+              ...(await carePlanResources(q, { patientIds: [request.params.id] })),
+              ...(await goalResources(q, { patientIds: [request.params.id] })),
+              ...(await communicationResources(q, { patientIds: [request.params.id] })),
             ].map((r) => r.resource)
           : [];
         const visits = await q.query<VisitRow>(

@@ -36,6 +36,10 @@ describe('FHIR R4 base', () => {
       'MedicationStatement',
       'Condition',
       'DetectedIssue',
+      'AllergyIntolerance',
+      'CarePlan',
+      'Goal',
+      'Communication',
     ]);
   });
 
@@ -183,5 +187,43 @@ describe('FHIR regimen and safety findings', () => {
     expect(own.total).toBeGreaterThan(0);
     expect((await get(personas.maria.email, `/fhir/R4/CareTeam/ct-${jamesId}`)).statusCode).toBe(404);
     expect((await get(personas.maria.email, `/fhir/R4/CareTeam?patient=${jamesId}`)).json().total).toBe(0);
+  });
+});
+
+describe('FHIR allergies, plan, goals and summaries sent', () => {
+  it("gives Maria's care team her plan, its goals and the summary faxed to her doctor, all valid; James's allergy to him", async () => {
+    let checked = 0;
+    for (const type of ['CarePlan', 'Goal', 'Communication']) {
+      const bundle = (await get(personas.drPatel.email, `/fhir/R4/${type}?patient=${mariaId}`)).json();
+      expect(bundle.total, type).toBeGreaterThan(0);
+      for (const e of bundle.entry) {
+        expect(fhirProblems(e.resource), `${type}/${e.resource.id}`).toEqual([]);
+        const read = await get(personas.drPatel.email, `/fhir/R4/${type}/${e.resource.id}`);
+        expect(read.statusCode, `${type}/${e.resource.id}`).toBe(200);
+        checked++;
+      }
+    }
+    const allergies = (await get(personas.james.email, '/fhir/R4/AllergyIntolerance')).json();
+    expect(allergies.total).toBe(1);
+    expect(fhirProblems(allergies.entry[0].resource)).toEqual([]);
+    expect(checked).toBeGreaterThan(3);
+    const plan = (await get(personas.maria.email, '/fhir/R4/CarePlan')).json().entry[0].resource;
+    expect(plan).toMatchObject({
+      status: 'active',
+      intent: 'plan',
+      subject: { reference: `Patient/${mariaId}` },
+    });
+    // Another patient's allergy, plan and goals answer 404 or nothing.
+    expect(
+      (await get(personas.maria.email, `/fhir/R4/AllergyIntolerance/${allergies.entry[0].resource.id}`))
+        .statusCode,
+    ).toBe(404);
+    expect((await get(personas.james.email, `/fhir/R4/CarePlan/${plan.id}`)).statusCode).toBe(404);
+    expect((await get(personas.james.email, `/fhir/R4/Goal?patient=${mariaId}`)).json().total).toBe(0);
+    const everything = (await get(personas.drPatel.email, `/fhir/R4/Patient/${mariaId}/$everything`)).json();
+    const types = new Set(
+      everything.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType),
+    );
+    expect([...types]).toEqual(expect.arrayContaining(['CarePlan', 'Goal', 'Communication']));
   });
 });
