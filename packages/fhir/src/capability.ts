@@ -4,6 +4,8 @@ export interface SupportedResource {
   type: string;
   interactions: ('read' | 'search-type' | 'create' | 'update')[];
   searchParams: { name: string; type: 'token' | 'string' | 'date' | 'reference' | 'number' }[];
+  /** Operations on the type or its instances, each with the canonical URL of its definition. */
+  operations?: { name: string; definition: string }[];
 }
 
 /** The CapabilityStatement: exactly what this server supports, nothing more. */
@@ -34,6 +36,7 @@ export function capabilityStatement(options: {
           type: r.type,
           interaction: r.interactions.map((code) => ({ code })),
           searchParam: r.searchParams,
+          ...(r.operations ? { operation: r.operations } : {}),
         })),
       },
     ],

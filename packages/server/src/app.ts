@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { fhirClinicalRoutes } from './fhir/fhir-clinical-routes.ts';
+import { fhirImportRoutes } from './fhir/fhir-import-routes.ts';
 import { fhirRoutes } from './fhir/fhir-routes.ts';
 import { fhirSchedulingRoutes } from './fhir/fhir-scheduling-routes.ts';
 import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   fhirRoutes(app, deps);
   fhirSchedulingRoutes(app, deps);
   fhirClinicalRoutes(app, deps);
+  fhirImportRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

@@ -2,6 +2,7 @@ import {
   capabilityStatement,
   type FhirResource,
   locationResource,
+  meridianBase,
   patientResource,
   practitionerResource,
   programOrganization,
@@ -15,6 +16,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
+import { importOperation } from './fhir-import-routes.ts';
 import { fhirJson, isFhirRequest } from './outcomes.ts';
 import { baseUrl, one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
 
@@ -27,6 +29,12 @@ const supported: SupportedResource[] = [
       { name: 'identifier', type: 'token' },
       { name: 'name', type: 'string' },
       { name: 'birthdate', type: 'date' },
+    ],
+    operations: [
+      // Canonical URL from the R4 specification (operation-patient-everything.html).
+      { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
+      // Meridian's own: a record from the primary care provider, to reconcile (fhir-import-routes.ts).
+      { name: importOperation, definition: `${meridianBase}/OperationDefinition/Patient-${importOperation}` },
     ],
   },
   {

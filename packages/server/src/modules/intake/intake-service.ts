@@ -2,8 +2,7 @@ import { type Intake, intakeGaps, scoreGad2, scorePeg, scorePhq2 } from '@meridi
 import type { Queryable } from '../../db/database.ts';
 import { fail } from '../../http/errors.ts';
 import { recordAllergy } from '../regimen/allergies-repo.ts';
-import { insertRegimenItem, type RegimenItemRow, regimenItems } from '../regimen/regimen-repo.ts';
-import { recheckRegimen } from '../regimen/regimen-service.ts';
+import { addReportedItems, recheckRegimen } from '../regimen/regimen-service.ts';
 import { draftOf, type IntakeRow, lastSubmitted, saveDraft, submitDraft } from './intake-repo.ts';
 
 /** Scores of the screens the intake holds, for the patient and the clinician. */
@@ -44,8 +43,6 @@ export async function saveIntake(
   return { intake: intakeView(await saveDraft(q, patientId, answers, userId, now)) };
 }
 
-const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
  * Submits the draft: its medicines, supplements and conditions join the regimen and its allergies the
  * allergy list (as reported by the patient, to be reconciled by a clinician), and the safety check
@@ -61,32 +58,22 @@ export async function submitIntake(
   if (!draft) fail('CONFLICT', 'There is no draft intake to submit. Save your answers first.');
   const gaps = intakeGaps(draft.answers);
   if (gaps.length) fail('VALIDATION', `The intake is not complete: ${gaps.join(' ')}`, { gaps });
-  const onRegimen: RegimenItemRow[] = await regimenItems(q, patientId);
-  const has = (category: string, text: string) =>
-    onRegimen.some((i) => i.category === category && sameText(i.entered_text, text));
-  const role = by.role === 'patient' ? 'patient' : by.role;
-  for (const m of draft.answers.medicines) {
-    if (has(m.kind, m.name)) continue;
-    await insertRegimenItem(
-      q,
-      patientId,
-      { category: m.kind, text: m.name, dose: m.dose, frequency: m.frequency },
-      { userId: by.userId, role },
-      now,
-    );
-  }
-  for (const c of draft.answers.conditions) {
-    if (has('condition', c.name)) continue;
-    await insertRegimenItem(
-      q,
-      patientId,
-      { category: 'condition', text: c.name },
-      { userId: by.userId, role },
-      now,
-    );
-  }
-  for (const a of draft.answers.allergies)
-    await recordAllergy(q, patientId, a, { userId: by.userId, role }, now);
+  await addReportedItems(
+    q,
+    patientId,
+    [
+      ...draft.answers.medicines.map((m) => ({
+        category: m.kind,
+        text: m.name,
+        dose: m.dose,
+        frequency: m.frequency,
+      })),
+      ...draft.answers.conditions.map((c) => ({ category: 'condition' as const, text: c.name })),
+    ],
+    by,
+    now,
+  );
+  for (const a of draft.answers.allergies) await recordAllergy(q, patientId, a, by, now);
   const submitted = await submitDraft(q, draft.id, by.userId, now);
   await recheckRegimen(q, patientId, now);
   return { intake: intakeView(submitted) };

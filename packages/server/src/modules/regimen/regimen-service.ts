@@ -4,6 +4,8 @@ import type { Queryable } from '../../db/database.ts';
 import {
   activeFindings,
   type FindingRow,
+  insertRegimenItem,
+  type RegimenCategory,
   type RegimenItemRow,
   regimenItems,
   saveFindings,
@@ -15,6 +17,39 @@ function inputOf(row: Pick<RegimenItemRow, 'category' | 'entered_text'>): string
   return row.category === 'therapy' || row.category === 'condition'
     ? `${row.category}:${row.entered_text}`
     : row.entered_text;
+}
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Adds items someone other than a clinician reported (the patient's intake, a record imported from the
+ * primary care provider), skipping those already on the active regimen. They stay unverified until a
+ * clinician reconciles them; the caller runs the safety check afterwards.
+ */
+export async function addReportedItems(
+  q: Queryable,
+  patientId: string,
+  items: {
+    category: RegimenCategory;
+    text: string;
+    dose?: string | undefined;
+    frequency?: string | undefined;
+  }[],
+  by: { userId: string; role: string },
+  now: Date,
+): Promise<{ added: string[]; alreadyThere: string[] }> {
+  const onRegimen = await regimenItems(q, patientId);
+  const added: string[] = [];
+  const alreadyThere: string[] = [];
+  const seen: { category: string; text: string }[] = [];
+  for (const item of items) {
+    if (seen.some((x) => x.category === item.category && sameText(x.text, item.text))) continue;
+    seen.push(item);
+    const same = onRegimen.find((i) => i.category === item.category && sameText(i.entered_text, item.text));
+    if (same) alreadyThere.push(same.id);
+    else added.push(await insertRegimenItem(q, patientId, item, by, now));
+  }
+  return { added, alreadyThere };
 }
 
 /**
