@@ -1,6 +1,7 @@
 export * from './access/policy.ts';
 export * from './auth/throttle.ts';
 export * from './evidence/recommend.ts';
+export * from './instruments/questionnaires.ts';
 export * from './instruments/screens.ts';
 export * from './plans/intake.ts';
 export * from './plans/plan.ts';
