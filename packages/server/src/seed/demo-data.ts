@@ -73,6 +73,13 @@ export const demoClinicians: DemoClinician[] = [
     location: 'phoenix',
   },
   {
+    key: 'ito',
+    email: 'kenji.ito@example.org',
+    name: 'Kenji Ito, LAc',
+    discipline: 'acupuncturist',
+    location: 'jacksonville',
+  },
+  {
     key: 'brooks',
     email: 'olivia.brooks@example.org',
     name: 'Olivia Brooks, LMT',
