@@ -8,13 +8,17 @@ import { AdminPractitionersPage } from './routes/admin/AdminPractitionersPage.ts
 import { AuditPage } from './routes/admin/AuditPage.tsx';
 import { ClinicianHomePage } from './routes/clinician/ClinicianHomePage.tsx';
 import { ClinicianPatientPage } from './routes/clinician/ClinicianPatientPage.tsx';
+import { ConsultationPage } from './routes/clinician/ConsultationPage.tsx';
 import { CoordinatorBookingPage } from './routes/coordinator/CoordinatorBookingPage.tsx';
 import { CoordinatorCalendarPage } from './routes/coordinator/CoordinatorCalendarPage.tsx';
 import { CoordinatorHomePage } from './routes/coordinator/CoordinatorHomePage.tsx';
 import { CoordinatorWaitlistPage } from './routes/coordinator/CoordinatorWaitlistPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { PatientArticlePage } from './routes/patient/PatientArticlePage.tsx';
 import { PatientBookingPage } from './routes/patient/PatientBookingPage.tsx';
 import { PatientHomePage } from './routes/patient/PatientHomePage.tsx';
+import { PatientIntakePage } from './routes/patient/PatientIntakePage.tsx';
+import { PatientPlanPage } from './routes/patient/PatientPlanPage.tsx';
 import { RootRedirect } from './routes/RootRedirect.tsx';
 import { RouteErrorPage } from './routes/RouteErrorPage.tsx';
 import { SignInPage } from './routes/sign-in/SignInPage.tsx';
@@ -38,6 +42,9 @@ export function createAppRouter() {
                   children: [
                     { path: '/patient', element: <PatientHomePage /> },
                     { path: '/patient/book', element: <PatientBookingPage /> },
+                    { path: '/patient/intake', element: <PatientIntakePage /> },
+                    { path: '/patient/plan', element: <PatientPlanPage /> },
+                    { path: '/patient/learn/:articleId', element: <PatientArticlePage /> },
                   ],
                 },
                 {
@@ -45,6 +52,10 @@ export function createAppRouter() {
                   children: [
                     { path: '/clinician', element: <ClinicianHomePage /> },
                     { path: '/clinician/patients/:patientId', element: <ClinicianPatientPage /> },
+                    {
+                      path: '/clinician/patients/:patientId/consultation/:consultationId',
+                      element: <ConsultationPage />,
+                    },
                   ],
                 },
                 {

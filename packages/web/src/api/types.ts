@@ -1,6 +1,8 @@
 // Shapes of the JSON the Meridian server returns. Kept by hand in step with
 // packages/server; the web app never imports server code so it can be built alone.
 
+import type { Intake, PlanContent, PlanGoal, PlanIntervention } from '@meridian/domain';
+
 export type Role = 'patient' | 'clinician' | 'coordinator' | 'volunteer' | 'admin';
 
 export interface Me {
@@ -53,6 +55,10 @@ export interface PrimaryCareProvider {
   name: string;
   organization: string;
   phone: string;
+  /** Where visit summaries are sent (fax is the default channel when there is one). */
+  fax?: string | null;
+  email?: string | null;
+  address?: string | null;
 }
 
 export interface CareTeamMember {
@@ -245,6 +251,8 @@ export interface Service {
   cancelNoticeHours: number;
   active: boolean;
   locationIds: string[];
+  /** The knowledge base's therapy the service delivers (e.g. 'acupuncture'); null for consultations. */
+  therapy?: string | null;
 }
 
 export interface Practitioner {
@@ -567,4 +575,128 @@ export interface NewTimeOff {
   startsAt: string;
   endsAt: string;
   reason: string;
+}
+
+// --- Intake, visit summaries, care plan and education (patient portal) ---
+// The intake's answers and the plan's content are the domain's own types (packages/domain).
+
+export type IntakeStatus = 'draft' | 'submitted';
+
+/** A scored screen (PHQ-2, GAD-2, PEG) as the intake answers carry it. */
+export interface IntakeScreenResult {
+  score: number;
+  positive: boolean | null;
+  interpretation: string;
+}
+
+/** GET/PUT /api/patients/:id/intake, POST …/intake/submit. */
+export interface IntakeView {
+  id: string;
+  status: IntakeStatus;
+  answers: Intake;
+  updatedAt: string;
+  submittedAt: string | null;
+  /** What still stops the draft from being submitted, in words for the patient. */
+  gaps: string[];
+  screens: {
+    phq2: IntakeScreenResult | null;
+    gad2: IntakeScreenResult | null;
+    peg: IntakeScreenResult | null;
+  };
+}
+
+export interface IntakeResponse {
+  intake: IntakeView | null;
+}
+
+export type KnowledgeNameKind = 'medicine' | 'supplement' | 'therapy' | 'condition';
+
+/** GET /api/knowledge/names: typing suggestions. */
+export interface KnownName {
+  id: string;
+  name: string;
+  kind: KnowledgeNameKind;
+  /** The name that matched when it is not the entry's own (a brand, a synonym). */
+  matched: string | null;
+}
+
+/** The plain-language visit summary shown in the portal. */
+export interface PatientPlanSummary {
+  intro: string;
+  sections: { heading: string; items: string[] }[];
+  notice: string;
+}
+
+/** GET /api/patients/:id/visit-summaries (deliveries are left out for patients). */
+export interface VisitSummaryListItem {
+  id: string;
+  consultationId: string;
+  createdAt: string;
+  clinician: string;
+  planVersion: number | null;
+  patientSummary: PatientPlanSummary;
+  deliveries?: {
+    to: string;
+    organization: string | null;
+    channel: string;
+    address: string | null;
+    by: string;
+    at: string;
+  }[];
+}
+
+export interface CarePlanVersionInfo {
+  version: number;
+  reason: string;
+  changes: string[];
+  createdAt: string;
+  createdBy: string;
+}
+
+/** One plan version with the names and targets a reader needs. */
+export interface CarePlanVersion extends CarePlanVersionInfo {
+  content: PlanContent;
+  conditions: { id: string; name: string }[];
+  /** `target` is the short form, e.g. "PEG ≤ 4 by 12 weeks" (the number is in `content.goals`). */
+  goals: (Omit<PlanGoal, 'target'> & { target: string; dueDate: string })[];
+  interventions: (PlanIntervention & {
+    therapyName: string;
+    practitionerName: string | null;
+  })[];
+  education: { id: string; title: string; summary: string | null }[];
+  lead: { id: string; name: string | null } | null;
+}
+
+/** GET /api/patients/:id/care-plan and …/care-plan/versions/:n. */
+export interface CarePlanResponse {
+  plan: {
+    id: string;
+    latestVersion: number;
+    startedOn: string;
+    shown: CarePlanVersion;
+    versions: CarePlanVersionInfo[];
+  } | null;
+}
+
+export type EducationBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] };
+
+/** GET /api/education (without body) and GET /api/education/:id (with it). */
+export interface EducationArticleSummary {
+  id: string;
+  title: string;
+  summary: string;
+  readingMinutes: number;
+  therapies: string[];
+  conditions: string[];
+  /** https URLs of the pages its facts rest on. */
+  sources: string[];
+  /** YYYY-MM-DD: when the article was last checked against its sources. */
+  reviewed: string;
+}
+
+export interface EducationArticle extends EducationArticleSummary {
+  body: EducationBlock[];
 }

@@ -3,9 +3,14 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Role } from '../../api/types.ts';
 import { type NavItem, navItemsForRole } from '../auth/roles.ts';
 
-// Scheduling pages (and the admin's configuration pages), listed after each role's home.
+// Each role's other pages (the patient's questionnaire, plan and booking; scheduling and
+// configuration pages), listed after the role's home.
 const schedulingItems: Partial<Record<Role, NavItem[]>> = {
-  patient: [{ label: 'Book a visit', to: '/patient/book' }],
+  patient: [
+    { label: 'Your health questionnaire', to: '/patient/intake' },
+    { label: 'My plan', to: '/patient/plan' },
+    { label: 'Book a visit', to: '/patient/book' },
+  ],
   coordinator: [
     { label: 'Calendar', to: '/coordinator/calendar' },
     { label: 'Book for a patient', to: '/coordinator/book' },

@@ -44,6 +44,8 @@ interface BookingFlowProps {
   onBooked: (count: number) => void;
   /** The patient books for themselves (self-bookable services) or the desk books for them (all). */
   audience?: 'patient' | 'desk';
+  /** A service (by code) to start with, e.g. the therapy a plan says to book. */
+  initialServiceCode?: string | undefined;
 }
 
 /** Choose a service and preferences, pick a free time, then confirm a visit or a weekly series. */
@@ -53,6 +55,7 @@ export function BookingFlow({
   homeLocationId,
   onBooked,
   audience = 'patient',
+  initialServiceCode,
 }: BookingFlowProps) {
   const firstLocation = locations.find((l) => l.id === homeLocationId)?.id ?? locations[0]?.id ?? '';
   const [filters, setFilters] = useState<BookingFilters>(() => initialFilters(firstLocation));
@@ -69,6 +72,11 @@ export function BookingFlow({
   const practitioners = usePractitioners(filters.locationId);
   const offered = (audience === 'desk' ? deskBookableServices : selfBookableServices)(services.data ?? []);
   const service = offered.find((s) => s.id === filters.serviceId);
+  // Start on the requested service once the location's services are known (only while none is chosen).
+  const initial = initialServiceCode ? offered.find((s) => s.code === initialServiceCode) : undefined;
+  useEffect(() => {
+    if (initial) setFilters((f) => (f.serviceId ? f : { ...f, serviceId: initial.id }));
+  }, [initial]);
   const eligible = practitionersFor(service, practitioners.data ?? []);
   const { search, problem } = toSlotSearch(
     {

@@ -2,10 +2,12 @@ import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
 import { BedsideOrdersSection } from '../../features/bedside/BedsideOrdersSection.tsx';
+import { ClinicianPlan } from '../../features/care-plan-clinician/ClinicianPlan.tsx';
 import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
+import { ConsultationPanel } from '../../features/consultation/ConsultationPanel.tsx';
 import { BreakGlassBanner } from '../../features/patients/BreakGlassBanner.tsx';
 import { BreakGlassForm } from '../../features/patients/BreakGlassForm.tsx';
 import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
@@ -76,7 +78,9 @@ export function ClinicianPatientPage() {
       <PageTitle>{formatPatientName(patient.name)}</PageTitle>
       <ClinicalNotice />
       <PatientDetailView patient={patient} />
+      <ConsultationPanel patientId={patient.id} timeZone={patient.location.timeZone} />
       <ClinicianRegimenSafety patientId={patient.id} timeZone={patient.location.timeZone} />
+      <ClinicianPlan patientId={patient.id} timeZone={patient.location.timeZone} />
       <BedsideOrdersSection patientId={patient.id} location={patient.location} />
       <ClinicianWaitlist patientId={patient.id} location={patient.location} />
     </Stack>

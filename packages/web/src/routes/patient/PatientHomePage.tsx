@@ -6,6 +6,7 @@ import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
+import { CareShortcuts } from '../../features/intake/CareShortcuts.tsx';
 import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
 import { formatPatientName } from '../../features/patients/patient-format.ts';
 import { usePatientRecord } from '../../features/patients/patient-queries.ts';
@@ -43,6 +44,10 @@ export function PatientHomePage() {
         <Stack gap="md">
           <Title order={2}>Welcome, {formatPatientName(record.data.patient.name)}</Title>
           <PatientOffers patientId={record.data.patient.id} />
+          <CareShortcuts
+            patientId={record.data.patient.id}
+            timeZone={record.data.patient.location.timeZone}
+          />
           <UpcomingVisits patientId={record.data.patient.id} justBooked={booked} />
           <PatientDetailView patient={record.data.patient} />
           <PatientRegimen patientId={record.data.patient.id} />
