@@ -60,41 +60,60 @@ export function readPcpBundle(bundle: unknown, maxEntries = 500): ImportedRecord
   if (entries.length > maxEntries)
     throw new RangeError(`A Bundle may hold at most ${maxEntries} entries; this one has ${entries.length}.`);
   const out: ImportedRecord = { medications: [], conditions: [], allergies: [], skipped: [] };
-  entries.forEach((e, i) => {
+  for (const [i, e] of entries.entries()) {
     const r = isObject(e) ? e.resource : undefined;
     const where = `entry ${i + 1}`;
-    if (!isObject(r)) return out.skipped.push(`${where}: no resource.`);
+    if (!isObject(r)) {
+      out.skipped.push(`${where}: no resource.`);
+      continue;
+    }
     const type = str(r.resourceType) ?? 'unknown';
     if (type === 'MedicationStatement' || type === 'MedicationRequest') {
       const status = str(r.status);
-      if (status && inactiveMedication.has(status))
-        return out.skipped.push(`${where}: ${type} is ${status}.`);
+      if (status && inactiveMedication.has(status)) {
+        out.skipped.push(`${where}: ${type} is ${status}.`);
+        continue;
+      }
       const text = conceptText(r.medicationCodeableConcept);
-      if (!text)
-        return out.skipped.push(
+      if (!text) {
+        out.skipped.push(
           `${where}: ${type} has no medication name (medicationCodeableConcept.text or a coding display).`,
         );
+        continue;
+      }
       const dosage = type === 'MedicationStatement' ? list(r.dosage)[0] : list(r.dosageInstruction)[0];
       out.medications.push({ entry: i + 1, text, dose: isObject(dosage) ? str(dosage.text) : undefined });
-      return;
+      continue;
     }
     if (type === 'Condition') {
       const clinical = codeOf(r.clinicalStatus);
-      if (clinical && inactiveCondition.has(clinical))
-        return out.skipped.push(`${where}: Condition is ${clinical}.`);
-      if (codeOf(r.verificationStatus) === 'entered-in-error' || codeOf(r.verificationStatus) === 'refuted')
-        return out.skipped.push(`${where}: Condition is ${codeOf(r.verificationStatus)}.`);
+      if (clinical && inactiveCondition.has(clinical)) {
+        out.skipped.push(`${where}: Condition is ${clinical}.`);
+        continue;
+      }
+      if (codeOf(r.verificationStatus) === 'entered-in-error' || codeOf(r.verificationStatus) === 'refuted') {
+        out.skipped.push(`${where}: Condition is ${codeOf(r.verificationStatus)}.`);
+        continue;
+      }
       const text = conceptText(r.code);
-      if (!text) return out.skipped.push(`${where}: Condition has no name (code.text or a coding display).`);
+      if (!text) {
+        out.skipped.push(`${where}: Condition has no name (code.text or a coding display).`);
+        continue;
+      }
       out.conditions.push({ entry: i + 1, text });
-      return;
+      continue;
     }
     if (type === 'AllergyIntolerance') {
       const clinical = codeOf(r.clinicalStatus);
-      if (clinical && clinical !== 'active')
-        return out.skipped.push(`${where}: AllergyIntolerance is ${clinical}.`);
+      if (clinical && clinical !== 'active') {
+        out.skipped.push(`${where}: AllergyIntolerance is ${clinical}.`);
+        continue;
+      }
       const substance = conceptText(r.code);
-      if (!substance) return out.skipped.push(`${where}: AllergyIntolerance has no substance (code.text).`);
+      if (!substance) {
+        out.skipped.push(`${where}: AllergyIntolerance has no substance (code.text).`);
+        continue;
+      }
       const reaction = list(r.reaction)[0];
       const severity = isObject(reaction) ? str(reaction.severity) : undefined;
       out.allergies.push({
@@ -106,9 +125,9 @@ export function readPcpBundle(bundle: unknown, maxEntries = 500): ImportedRecord
         severity:
           severity === 'mild' || severity === 'moderate' || severity === 'severe' ? severity : undefined,
       });
-      return;
+      continue;
     }
     out.skipped.push(`${where}: ${type} is not imported (only medicines, conditions and allergies are).`);
-  });
+  }
   return out;
 }
