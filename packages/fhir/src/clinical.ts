@@ -19,6 +19,8 @@ export interface RegimenItemRecord {
   status: 'active' | 'stopped';
   addedAt: Date;
   stoppedAt: Date | null;
+  /** Verified standard codes of a recognised condition (ICD-10-CM, SNOMED CT), given as they are. */
+  codes?: { system: string; code: string; display: string }[];
 }
 
 const concept = (item: RegimenItemRecord, system: string) => ({
@@ -62,7 +64,12 @@ export function conditionResource(item: RegimenItemRecord): FhirResource {
     clinicalStatus: {
       coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: status }],
     },
-    code: concept(item, meridianSystems.condition),
+    code: item.codes?.length
+      ? (() => {
+          const local = concept(item, meridianSystems.condition);
+          return { ...local, coding: [...item.codes, ...(local.coding ?? [])] };
+        })()
+      : concept(item, meridianSystems.condition),
     subject: { reference: `Patient/${item.patientId}` },
     ...(item.startedOn ? { onsetDateTime: item.startedOn } : {}),
     ...(item.stoppedAt ? { abatementDateTime: item.stoppedAt.toISOString() } : {}),

@@ -6,6 +6,7 @@ import {
   medicationStatementResource,
   type RegimenItemRecord,
 } from '@meridian/fhir';
+import { conditionCodes } from '@meridian/knowledge';
 import type { Queryable } from '../db/database.ts';
 
 interface ItemRow {
@@ -61,7 +62,9 @@ export async function regimenResources(
   return rows.map((r) => ({
     patientId: r.patient_id,
     resource:
-      filter.kind === 'Condition' ? conditionResource(toItem(r)) : medicationStatementResource(toItem(r)),
+      filter.kind === 'Condition'
+        ? conditionResource({ ...toItem(r), codes: r.resolved_id ? conditionCodes(r.resolved_id) : [] })
+        : medicationStatementResource(toItem(r)),
   }));
 }
 

@@ -150,6 +150,20 @@ describe('FHIR regimen and safety findings', () => {
       patient: { reference: `Patient/${mariaId}` },
     });
     expect(sjw.resource.implicated.length).toBe(2);
+    // A recognised condition carries its verified ICD-10-CM code beside Meridian's own.
+    const conditions = (await get(personas.drPatel.email, `/fhir/R4/Condition?patient=${mariaId}`)).json();
+    const back = conditions.entry.find((e: { resource: { code: { text: string } } }) =>
+      /low back/.test(e.resource.code.text),
+    );
+    expect(back.resource.code.coding).toEqual(
+      expect.arrayContaining([
+        {
+          system: 'http://hl7.org/fhir/sid/icd-10-cm',
+          code: 'M54.50',
+          display: 'Low back pain, unspecified',
+        },
+      ]),
+    );
     const everything = (await get(personas.drPatel.email, `/fhir/R4/Patient/${mariaId}/$everything`)).json();
     const types = new Set(
       everything.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType),

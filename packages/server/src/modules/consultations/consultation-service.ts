@@ -23,7 +23,12 @@ import {
   markSigned,
   updateConsultation,
 } from './consultation-repo.ts';
-import { patientConditions, recommendationsFor } from './recommendations.ts';
+import {
+  patientConditions,
+  recommendationsFor,
+  resolvedRegimen,
+  supplementsToStartCheck,
+} from './recommendations.ts';
 
 function consultationView(c: ConsultationRow) {
   return {
@@ -98,6 +103,9 @@ export async function workspace(q: Queryable, patientId: string, id: string) {
   ]);
   const recommendations = await recommendationsFor(q, patientId, intake.intake?.answers.preferences ?? null);
   const draft = planContentSchema.safeParse(c.plan_draft);
+  const toStart = draft.success
+    ? draft.data.supplements.filter((s) => s.action === 'start').map((s) => s.name)
+    : [];
   return {
     consultation: consultationView(c),
     intake: intake.intake,
@@ -115,6 +123,8 @@ export async function workspace(q: Queryable, patientId: string, id: string) {
       gaps: draft.success
         ? planGaps(draft.data)
         : draft.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      /** The safety check of supplements the plan would start, against the current regimen. */
+      supplementsToStart: supplementsToStartCheck(await resolvedRegimen(q, patientId), toStart),
     },
   };
 }

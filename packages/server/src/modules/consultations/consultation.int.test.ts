@@ -173,6 +173,31 @@ describe('intake, consultation, plan and visit summary', () => {
     );
     expect(saved.statusCode).toBe(200);
     expect(saved.json().plan.gaps).toEqual([]);
+    // A supplement the plan would start is checked against the regimen; an unknown one is not "safe".
+    const withSupplements = await call(
+      personas.npKim.email,
+      'PUT',
+      `/api/patients/${davidId}/consultations/${consultationId}`,
+      {
+        plan: {
+          ...plan,
+          supplements: [
+            ...plan.supplements,
+            { name: '5-HTP', action: 'start', dose: '100 mg' },
+            { name: 'moon dust', action: 'start' },
+          ],
+        },
+      },
+    );
+    expect(withSupplements.statusCode, withSupplements.body).toBe(200);
+    const check = withSupplements.json().plan.supplementsToStart;
+    expect(check.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ supplement: '5-HTP', severity: 'major' })]),
+    );
+    expect(check.notAssessed.map((n: { name: string }) => n.name)).toEqual(['moon dust']);
+    await call(personas.npKim.email, 'PUT', `/api/patients/${davidId}/consultations/${consultationId}`, {
+      plan,
+    });
 
     // Reconciliation comes first: the patient's own entries must be confirmed or stopped.
     const early = await call(

@@ -30,6 +30,56 @@ export function patientConditions(
   return out;
 }
 
+/** The patient's active regimen, resolved against the knowledge base (what the engine can assess). */
+export async function resolvedRegimen(q: Queryable, patientId: string): Promise<ResolvedItem[]> {
+  const index = safetyIndex();
+  return (await regimenItems(q, patientId))
+    .map((i) =>
+      resolveItem(
+        index,
+        i.category === 'therapy' || i.category === 'condition'
+          ? `${i.category}:${i.entered_text}`
+          : i.entered_text,
+      ),
+    )
+    .filter(isResolved);
+}
+
+/**
+ * The safety check of supplements a plan would start: findings that involve them with the rest of
+ * the regimen, and the names that cannot be assessed (unknown is never "safe").
+ */
+export function supplementsToStartCheck(resolved: ResolvedItem[], names: string[]) {
+  const index = safetyIndex();
+  const findings: {
+    supplement: string;
+    severity: string;
+    summary: string;
+    management: string;
+    sources: string[];
+  }[] = [];
+  const notAssessed: { name: string; suggestions: string[] }[] = [];
+  const added: ResolvedItem[] = [];
+  for (const name of names) {
+    const r = resolveItem(index, name);
+    if (isResolved(r)) added.push(r);
+    else notAssessed.push({ name, suggestions: r.suggestions });
+  }
+  const newIds = new Set(added.map((a) => a.id).filter((id) => !resolved.some((r) => r.id === id)));
+  for (const f of checkRegimen(index, [...resolved, ...added.filter((a) => newIds.has(a.id))])) {
+    const supplement = f.items.find((id) => newIds.has(id));
+    if (supplement)
+      findings.push({
+        supplement: added.find((a) => a.id === supplement)!.name,
+        severity: f.severity,
+        summary: f.summary,
+        management: f.management,
+        sources: f.sources,
+      });
+  }
+  return { findings, notAssessed };
+}
+
 /** Safety findings that involve `therapy` when it joins the patient's resolved items. */
 function findingsWith(resolved: ResolvedItem[], therapy: string): TherapyFinding[] {
   const index = safetyIndex();

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  addDays,
-  goalTarget,
-  type PlanContent,
-  type SummaryCode,
-  type VisitSummaryData,
-} from '@meridian/domain';
+import { addDays, goalTarget, type PlanContent, type VisitSummaryData } from '@meridian/domain';
 import { visitSummaryDocument } from '@meridian/fhir';
-import { educationArticle, loadKnowledge, safetyIndex, therapyEvidence } from '@meridian/knowledge';
+import { conditionCodes, educationArticle, safetyIndex, therapyEvidence } from '@meridian/knowledge';
 import type { Queryable } from '../../db/database.ts';
 import type { ConsultationRow } from '../consultations/consultation-repo.ts';
 import { patientConditions } from '../consultations/recommendations.ts';
@@ -25,18 +19,6 @@ import {
 } from './summary-repo.ts';
 
 const programName = 'Meridian Integrative Medicine';
-
-let codesById: Map<string, SummaryCode[]> | undefined;
-/** Verified codes of a knowledge-base condition (ICD-10-CM, SNOMED CT); none when none was verified. */
-function conditionCodes(id: string): SummaryCode[] {
-  codesById ??= new Map(
-    loadKnowledge().conditions.map((c) => [
-      c.id,
-      (c.codes ?? []).map((k) => ({ system: k.system, code: k.code, display: k.display })),
-    ]),
-  );
-  return codesById.get(id) ?? [];
-}
 
 /** Gathers what the visit summary says, from the record as it is when the consultation is signed. */
 export async function gatherVisitSummary(

@@ -43,6 +43,7 @@ import { Reconciliation } from './Reconciliation.tsx';
 import { humanizeId, sortedSafetyFindings, therapyNames } from './recommendation-format.ts';
 import { reconciliationGroups, regimenFingerprint } from './reconciliation.ts';
 import { SignAndSend } from './SignAndSend.tsx';
+import { SupplementsCheck } from './SupplementsCheck.tsx';
 
 interface ConsultationWorkspaceProps {
   patient: PatientDetail;
@@ -338,6 +339,7 @@ export function ConsultationWorkspace({ patient, workspace }: ConsultationWorksp
                 {saveStatus}
               </Text>
             </Group>
+            <SupplementsCheck check={workspace.plan.supplementsToStart} />
             <Title order={3} size="h4">
               Before signing
             </Title>

@@ -64,7 +64,21 @@ export interface Workspace {
   regimen: WorkspaceRegimen;
   allergies: Allergy[];
   recommendations: RecommendationSet;
-  plan: { latestVersion: number | null; gaps: string[] };
+  plan: {
+    latestVersion: number | null;
+    gaps: string[];
+    /** The safety check of supplements the saved plan would start. */
+    supplementsToStart: {
+      findings: {
+        supplement: string;
+        severity: string;
+        summary: string;
+        management: string;
+        sources: string[];
+      }[];
+      notAssessed: { name: string; suggestions: string[] }[];
+    };
+  };
 }
 
 export type SendChannel = 'fax' | 'secure-email' | 'mail' | 'portal' | 'hand';
