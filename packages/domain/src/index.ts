@@ -3,6 +3,8 @@ export * from './auth/throttle.ts';
 export * from './evidence/recommend.ts';
 export * from './instruments/questionnaires.ts';
 export * from './instruments/screens.ts';
+export * from './outcomes/progress.ts';
+export * from './outcomes/stats.ts';
 export * from './plans/intake.ts';
 export * from './plans/plan.ts';
 export * from './plans/visit-summary.ts';

@@ -108,9 +108,23 @@ describe('the patient access policy', () => {
     });
   });
 
+  it('never opens a record to a researcher, even with a grant on file', () => {
+    for (const category of ['demographics', 'scheduling', 'clinical'] as const) {
+      expect(
+        decidePatientAccess(
+          actor('researcher'),
+          { ...none, onCareTeam: true, breakGlass: grant },
+          patientId,
+          category,
+          'read',
+        ),
+      ).toMatchObject({ allowed: false, answer: 'not_found', breakGlassAllowed: false });
+    }
+  });
+
   it('answers not found for a record that does not exist, whoever asks', () => {
     const missing = { ...none, patientExists: false };
-    for (const role of ['patient', 'clinician', 'coordinator', 'volunteer', 'admin'] as const) {
+    for (const role of ['patient', 'clinician', 'coordinator', 'volunteer', 'admin', 'researcher'] as const) {
       expect(
         decidePatientAccess(actor(role, patientId), missing, patientId, 'demographics', 'read'),
       ).toMatchObject({

@@ -92,5 +92,13 @@ export function decidePatientAccess(
       // Admins run the program; they read a record only by breaking the glass, and never write it.
       if (mode === 'read') return viaBreakGlass() ?? hidden('admins do not read patient records');
       return hidden('admins do not change patient records');
+    case 'researcher':
+      // Researchers work with de-identified program reports only; no record, no break-the-glass.
+      return {
+        allowed: false,
+        answer: 'not_found',
+        breakGlassAllowed: false,
+        why: 'researchers see reports only',
+      };
   }
 }

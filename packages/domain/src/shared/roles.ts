@@ -1,5 +1,6 @@
 /** The roles a Meridian user can have. */
-export const roles = ['patient', 'clinician', 'coordinator', 'volunteer', 'admin'] as const;
+/** Researchers see only de-identified program reports, never a patient's record. */
+export const roles = ['patient', 'clinician', 'coordinator', 'volunteer', 'admin', 'researcher'] as const;
 export type Role = (typeof roles)[number];
 
 /** The clinical disciplines of the program's clinicians. */
@@ -46,6 +47,7 @@ export const roleHomePaths: Record<Role, string> = {
   coordinator: '/coordinator',
   volunteer: '/volunteer',
   admin: '/admin',
+  researcher: '/research',
 };
 
 /** The label of a discipline code, or the code itself if it is not one of ours. */
