@@ -29,6 +29,7 @@ import { intakeRoutes } from './modules/intake/intake-routes.ts';
 import { locationsRoutes } from './modules/locations/locations-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
 import { planRoutes } from './modules/plans/plan-routes.ts';
+import { progressRoutes } from './modules/progress/progress-routes.ts';
 import { regimenRoutes } from './modules/regimen/regimen-routes.ts';
 import { safetyRoutes } from './modules/safety/safety-routes.ts';
 import { configurationRoutes } from './modules/scheduling/configuration-routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   consultationRoutes(app, deps);
   planRoutes(app, deps);
   summaryRoutes(app, deps);
+  progressRoutes(app, deps);
   schedulingRoutes(app, deps);
   waitlistRoutes(app, deps);
   bedsideRoutes(app, deps);

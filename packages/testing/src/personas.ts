@@ -16,4 +16,6 @@ export const personas = {
   massageBerg: { email: 'hannah.berg@example.org' },
   volunteer: { email: 'volunteer@example.org' },
   admin: { email: 'admin@example.org' },
+  /** Sees de-identified program reports only. */
+  researcher: { email: 'researcher@example.org' },
 } as const;

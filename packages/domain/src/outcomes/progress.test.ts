@@ -81,10 +81,12 @@ describe('questionnaires due', () => {
 });
 
 describe('review due', () => {
-  it('is due from a week before the review date until a review after the current version', () => {
-    expect(reviewDue('2026-10-30', null, '2026-09-01', '2026-10-22')).toBe(false);
-    expect(reviewDue('2026-10-30', null, '2026-09-01', '2026-10-23')).toBe(true);
-    expect(reviewDue('2026-10-30', '2026-10-25', '2026-09-01', '2026-10-26')).toBe(false);
-    expect(reviewDue(undefined, null, '2026-09-01', '2026-10-26')).toBe(false);
+  it('is due from a week before the review date until the current version is reviewed', () => {
+    expect(reviewDue('2026-10-30', null, 1, '2026-10-22')).toBe(false);
+    expect(reviewDue('2026-10-30', null, 1, '2026-10-23')).toBe(true);
+    expect(reviewDue('2026-10-30', 1, 1, '2026-10-26')).toBe(false);
+    // Version 1 was reviewed and adjusted into version 2: version 2 is due at its own date.
+    expect(reviewDue('2026-10-30', 1, 2, '2026-10-26')).toBe(true);
+    expect(reviewDue(undefined, null, 1, '2026-10-26')).toBe(false);
   });
 });

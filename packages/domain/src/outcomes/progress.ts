@@ -103,14 +103,16 @@ export function questionnairesDue(
   });
 }
 
-/** A review is due from a week before the plan's review date until the plan is reviewed. */
+/**
+ * A review is due from a week before the plan's review date until the current version is reviewed
+ * (a review that adjusts the plan makes a new version, which is then due at its own review date).
+ */
 export function reviewDue(
   reviewDate: string | undefined,
-  lastReviewOn: string | null,
-  versionSince: string,
+  lastReviewedVersion: number | null,
+  currentVersion: number,
   today: string,
 ): boolean {
   if (!reviewDate) return false;
-  const reviewedSince = lastReviewOn !== null && lastReviewOn >= versionSince;
-  return !reviewedSince && today >= addDays(reviewDate, -7);
+  return lastReviewedVersion !== currentVersion && today >= addDays(reviewDate, -7);
 }

@@ -169,6 +169,8 @@ export const demoStaff = [
   { email: 'coordinator@example.org', name: 'Taylor Reed', role: 'coordinator', location: 'rochester' },
   { email: 'volunteer@example.org', name: 'Pat Morgan', role: 'volunteer', location: 'rochester' },
   { email: 'admin@example.org', name: 'Jordan Lee', role: 'admin', location: null },
+  // Sees only de-identified program reports.
+  { email: 'researcher@example.org', name: 'Sam Rivera', role: 'researcher', location: null },
 ] as const;
 
 export interface DemoPatient {

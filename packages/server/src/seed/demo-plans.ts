@@ -6,7 +6,7 @@ import {
   signConsultation,
 } from '../modules/consultations/consultation-service.ts';
 import { saveIntake, submitIntake } from '../modules/intake/intake-service.ts';
-import { adjustPlan } from '../modules/plans/plan-service.ts';
+import { reviewPlan } from '../modules/progress/progress-service.ts';
 
 // The demo's story for intake and plans: Maria had her consultation six weeks ago, her plan is in its
 // second version after a review, and her primary care provider was sent the summary; James has
@@ -179,18 +179,19 @@ export async function seedDemoPlans(
   });
   await signConsultation(q, maria, consultation.id, { sendVia: 'fax' }, patel, consultAt);
 
-  const v2 = mariaPlan(patel, addDays(reviewAt.toISOString().slice(0, 10), 42));
+  // The next review is due in five days, so it shows on Dr Patel's worklist.
+  const v2 = mariaPlan(patel, addDays(demo.now.toISOString().slice(0, 10), 5));
   v2.interventions = v2.interventions.map((i) => (i.id === 'i1' ? { ...i, sessions: 8 } : i));
   v2.interventions.push({ id: 'i4', therapy: 'tai-chi', frequency: 'weekly class', sessions: 8 });
   v2.goals = v2.goals.map((g) => (g.id === 'g1' ? { ...g, byWeeks: 16 } : g));
-  await adjustPlan(
+  await reviewPlan(
     q,
     maria,
     {
-      content: v2,
-      reason:
-        'Review at 4 weeks: pain easing since acupuncture began; two more sessions and a tai chi class agreed.',
+      outcome: 'adjusted',
+      note: 'At 4 weeks pain is easing since acupuncture began; two more sessions and a tai chi class agreed.',
       basedOn: 1,
+      content: v2,
     },
     patel,
     reviewAt,

@@ -12,6 +12,7 @@ import {
   demoStaff,
 } from './demo-data.ts';
 import { seedDemoPlans } from './demo-plans.ts';
+import { seedDemoProgress } from './demo-progress.ts';
 import { seedDemoScheduling } from './demo-scheduling.ts';
 
 /** The sign-ins printed at start and listed in the README. */
@@ -36,7 +37,7 @@ export async function seedDemo(
   }
   const already = await db.query("SELECT 1 FROM users WHERE lower(email) = 'admin@example.org'");
   if (already.length) return { seeded: false };
-  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 3;
+  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 4;
   let done = 0;
   const step = (what: string) => options.progress?.(++done, total, what);
 
@@ -174,6 +175,8 @@ export async function seedDemo(
       ),
     });
     step('intakes, consultations and plans');
+    await seedDemoProgress(q, { now: options.now, patients: patientIds, clinicians: clinicianIds });
+    step('diary and questionnaires');
   });
   return { seeded: true };
 }

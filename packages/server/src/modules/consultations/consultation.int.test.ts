@@ -52,7 +52,7 @@ describe('the demo story', () => {
   it('has Maria on the second version of a signed plan, with the summary faxed to her primary care provider', async () => {
     const plan = (await call(personas.maria.email, 'GET', `/api/patients/${mariaId}/care-plan`)).json().plan;
     expect(plan.latestVersion).toBe(2);
-    expect(plan.versions[0].reason).toMatch(/Review at 4 weeks/);
+    expect(plan.versions[0].reason).toMatch(/^Review: At 4 weeks pain is easing/);
     expect(plan.versions[0].changes.length).toBeGreaterThan(0);
     const summaries = (
       await call(personas.drPatel.email, 'GET', `/api/patients/${mariaId}/visit-summaries`)

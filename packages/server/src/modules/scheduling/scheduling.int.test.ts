@@ -138,7 +138,8 @@ describe('slots and booking', () => {
       start: '2026-11-24T16:00:00.000Z',
       end: '2026-11-24T17:00:00.000Z',
       location: { timeZone: 'America/Phoenix' },
-      coverage: { status: 'covered', visitNumber: 1, visitsPerYear: 12, copayCents: 2500 },
+      // Maria attended five acupuncture visits earlier this year (demo story): this is the sixth.
+      coverage: { status: 'covered', visitNumber: 6, visitsPerYear: 12, copayCents: 2500 },
     });
     const coordinator = await t.login(personas.coordinator.email);
     const clash = await book(coordinator, jamesId, {

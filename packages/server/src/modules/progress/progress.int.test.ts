@@ -1,0 +1,176 @@
+import { dateInZone } from '@meridian/domain';
+import { bearer, createTestApp, personas, type TestApp } from '@meridian/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApp;
+let mariaId: string;
+let jamesId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  const ids = await t.db.query<{ id: string; mrn: string }>('SELECT id, mrn FROM patients');
+  mariaId = ids.find((r) => r.mrn === personas.maria.mrn)!.id;
+  jamesId = ids.find((r) => r.mrn === personas.james.mrn)!.id;
+});
+afterAll(() => t.close());
+
+const call = async (email: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: bearer(await t.login(email)), ...(payload ? { payload } : {}) });
+const today = () => dateInZone(t.clock.now(), 'America/Phoenix');
+const daysAgo = (n: number) =>
+  dateInZone(new Date(t.clock.now().getTime() - n * 86_400_000), 'America/Phoenix');
+
+describe('the pain diary', () => {
+  it("keeps today's entry, replaces it when written again, and marks a backdated one", async () => {
+    const first = await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${today()}`, {
+      painNow: 5,
+      painAverage: 4,
+      painWorst: 6,
+      sleepHours: 6.5,
+      therapies: ['acupuncture'],
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().entry).toMatchObject({ painAverage: 4, backdated: false, sleepHours: 6.5 });
+    const again = await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${today()}`, {
+      painNow: 3,
+    });
+    expect(again.json().entry).toMatchObject({ painNow: 3, painAverage: null });
+    const late = await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${daysAgo(3)}`, {
+      painNow: 4,
+    });
+    expect(late.json().entry.backdated).toBe(true);
+    const list = (await call(personas.drPatel.email, 'GET', `/api/patients/${mariaId}/diary`)).json();
+    expect(list.entries.filter((e: { date: string }) => e.date === today())).toHaveLength(1);
+  });
+
+  it('refuses a future day, an empty entry, average above worst, and another patient', async () => {
+    const tomorrow = dateInZone(new Date(t.clock.now().getTime() + 2 * 86_400_000), 'America/Phoenix');
+    const future = await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${tomorrow}`, {
+      painNow: 2,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.message).toMatch(/future/);
+    expect(
+      (await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${today()}`, {})).statusCode,
+    ).toBe(400);
+    const order = await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${today()}`, {
+      painAverage: 7,
+      painWorst: 5,
+    });
+    expect(order.json().error.message).toMatch(/cannot be higher than your worst/);
+    expect(
+      (
+        await call(personas.maria.email, 'PUT', `/api/patients/${mariaId}/diary/${daysAgo(40)}`, {
+          painNow: 2,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect((await call(personas.james.email, 'GET', `/api/patients/${mariaId}/diary`)).statusCode).toBe(404);
+    expect((await call(personas.researcher.email, 'GET', `/api/patients/${mariaId}/diary`)).statusCode).toBe(
+      404,
+    );
+  });
+});
+
+describe('questionnaires', () => {
+  it('scores a PHQ-9 as published and flags the self-harm item', async () => {
+    const res = await call(personas.maria.email, 'POST', `/api/patients/${mariaId}/questionnaires`, {
+      instrument: 'phq-9',
+      answers: [2, 2, 1, 1, 1, 1, 1, 1, 1],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().response).toMatchObject({ score: 11, band: 'moderate', selfHarmItemPositive: true });
+    const bad = await call(personas.maria.email, 'POST', `/api/patients/${mariaId}/questionnaires`, {
+      instrument: 'gad-7',
+      answers: [1, 2, 3],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/7 items/);
+    const view = (await call(personas.maria.email, 'GET', `/api/patients/${mariaId}/questionnaires`)).json();
+    expect(
+      view.responses.some(
+        (r: { instrument: string; score: number }) => r.instrument === 'phq-9' && r.score === 11,
+      ),
+    ).toBe(true);
+    expect(view.due.map((d: { instrument: string }) => d.instrument)).toContain('peg');
+    const wording = (await call(personas.maria.email, 'GET', '/api/questionnaires')).json();
+    expect(wording.instruments.find((i: { id: string }) => i.id === 'gad-7').items).toHaveLength(7);
+  });
+});
+
+describe('progress and reviews', () => {
+  it("shows Maria's twelve weeks: diary, questionnaires, acupuncture sessions, plan versions, goals and a clinically important fall in pain", async () => {
+    const p = (await call(personas.drPatel.email, 'GET', `/api/patients/${mariaId}/progress`)).json();
+    expect(p.diary.length).toBeGreaterThan(60);
+    expect(p.questionnaires.peg.length).toBeGreaterThanOrEqual(7);
+    expect(
+      p.sessions.filter(
+        (s: { therapy: string; status: string }) => s.therapy === 'acupuncture' && s.status === 'attended',
+      ),
+    ).toHaveLength(5);
+    expect(p.planVersions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(p.goals.map((g: { goalId: string }) => g.goalId)).toEqual(['g1', 'g2']);
+    expect(p.response.important).toBe(true);
+    expect(p.response.change).toBeLessThanOrEqual(-2);
+    expect(p.review).toMatchObject({ due: true, version: 2 });
+    expect(p.adherence.sessionsAttended).toBe(5);
+  });
+
+  it("lists Maria's due review on Dr Patel's worklist, and not on Dr Okafor's", async () => {
+    const patel = (await call(personas.drPatel.email, 'GET', '/api/reviews/due')).json();
+    expect(patel.reviews.map((r: { patient: { id: string } }) => r.patient.id)).toContain(mariaId);
+    const okafor = (await call(personas.drOkafor.email, 'GET', '/api/reviews/due')).json();
+    expect(okafor.reviews.map((r: { patient: { id: string } }) => r.patient.id)).not.toContain(mariaId);
+  });
+
+  it('a review that adjusts the plan makes the next version; a stale review is refused; a confirming review keeps it', async () => {
+    const plan = (await call(personas.drPatel.email, 'GET', `/api/patients/${mariaId}/care-plan`)).json()
+      .plan;
+    const content = { ...plan.shown.content, reviewDate: daysAgo(-42) };
+    const adjusted = await call(
+      personas.drPatel.email,
+      'POST',
+      `/api/patients/${mariaId}/care-plan/reviews`,
+      {
+        outcome: 'adjusted',
+        note: 'Goals on track; next review in six weeks.',
+        basedOn: plan.latestVersion,
+        content,
+      },
+    );
+    expect(adjusted.statusCode).toBe(201);
+    expect(adjusted.json()).toMatchObject({ outcome: 'adjusted', resultingVersion: plan.latestVersion + 1 });
+    const stale = await call(personas.drPatel.email, 'POST', `/api/patients/${mariaId}/care-plan/reviews`, {
+      outcome: 'confirmed',
+      note: 'Looked at an old copy.',
+      basedOn: plan.latestVersion,
+    });
+    expect(stale.statusCode).toBe(409);
+    const confirmed = await call(
+      personas.drPatel.email,
+      'POST',
+      `/api/patients/${mariaId}/care-plan/reviews`,
+      {
+        outcome: 'confirmed',
+        note: 'No change needed.',
+        basedOn: plan.latestVersion + 1,
+      },
+    );
+    expect(confirmed.json()).toMatchObject({ outcome: 'confirmed', resultingVersion: null });
+    const p = (await call(personas.drPatel.email, 'GET', `/api/patients/${mariaId}/progress`)).json();
+    expect(p.review.due).toBe(false);
+    expect(p.review.history[0]).toMatchObject({ outcome: 'confirmed' });
+    // Patients do not review plans; the plan stays at its version.
+    const byPatient = await call(personas.maria.email, 'POST', `/api/patients/${mariaId}/care-plan/reviews`, {
+      outcome: 'confirmed',
+      note: 'Fine by me.',
+      basedOn: plan.latestVersion + 1,
+    });
+    expect(byPatient.statusCode).toBe(403);
+  });
+
+  it("keeps James's progress from Maria", async () => {
+    expect((await call(personas.maria.email, 'GET', `/api/patients/${jamesId}/progress`)).statusCode).toBe(
+      404,
+    );
+  });
+});
