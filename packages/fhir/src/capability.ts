@@ -3,7 +3,7 @@ import type { FhirResource } from './types.ts';
 export interface SupportedResource {
   type: string;
   interactions: ('read' | 'search-type' | 'create' | 'update')[];
-  searchParams: { name: string; type: 'token' | 'string' | 'date' | 'reference' | 'number' }[];
+  searchParams: { name: string; type: 'token' | 'string' | 'date' | 'reference' | 'number' | 'uri' }[];
   /** Operations on the type or its instances, each with the canonical URL of its definition. */
   operations?: { name: string; definition: string }[];
 }

@@ -4,6 +4,7 @@ export * from './codes.ts';
 export * from './documents.ts';
 export * from './import.ts';
 export * from './mappers.ts';
+export * from './observations.ts';
 export * from './outcomes.ts';
 export * from './scheduling.ts';
 export * from './types.ts';

@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from './app-deps.ts';
 import { fhirClinicalRoutes } from './fhir/fhir-clinical-routes.ts';
 import { fhirImportRoutes } from './fhir/fhir-import-routes.ts';
+import { fhirProgressRoutes } from './fhir/fhir-progress-routes.ts';
 import { fhirRoutes } from './fhir/fhir-routes.ts';
 import { fhirSchedulingRoutes } from './fhir/fhir-scheduling-routes.ts';
 import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   fhirSchedulingRoutes(app, deps);
   fhirClinicalRoutes(app, deps);
   fhirImportRoutes(app, deps);
+  fhirProgressRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

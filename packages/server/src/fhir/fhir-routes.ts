@@ -128,6 +128,33 @@ const supported: SupportedResource[] = [
       ],
     }),
   ),
+  {
+    type: 'Observation',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference' },
+      { name: 'subject', type: 'reference' },
+      { name: 'code', type: 'token' },
+      { name: 'date', type: 'date' },
+    ],
+  },
+  {
+    type: 'Questionnaire',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: '_id', type: 'token' },
+      { name: 'url', type: 'uri' },
+    ],
+  },
+  {
+    type: 'QuestionnaireResponse',
+    interactions: ['read', 'search-type', 'create'],
+    searchParams: [
+      { name: 'patient', type: 'reference' },
+      { name: 'subject', type: 'reference' },
+      { name: 'authored', type: 'date' },
+    ],
+  },
 ];
 
 interface PatientRow {

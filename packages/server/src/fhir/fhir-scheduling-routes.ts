@@ -27,8 +27,10 @@ import {
   communicationResources,
   goalResources,
 } from './plan-records.ts';
+import { observationResources, questionnaireResponseResources } from './progress-records.ts';
 import {
   baseUrl,
+  dateRange,
   one,
   onlyParams,
   paging,
@@ -48,20 +50,6 @@ function tokenCode(value: string, system: string): string {
 /** The id of "Type/id" or "id". */
 function refId(value: string, type: string): string {
   return value.startsWith(`${type}/`) ? value.slice(type.length + 1) : value;
-}
-/** A date range from repeated date parameters with prefixes (ge, gt, le, lt, eq): YYYY-MM-DD days. */
-function dateRange(list: string[]): { from?: string; to?: string } {
-  const range: { from?: string; to?: string } = {};
-  for (const raw of list) {
-    const m = /^(ge|gt|le|lt|eq)?(\d{4}-\d{2}-\d{2})/.exec(raw);
-    if (!m) fail('VALIDATION', `Dates are given as [ge|gt|le|lt]YYYY-MM-DD, not "${raw}".`);
-    const [, prefix = 'eq', day] = m as unknown as [string, string | undefined, string];
-    if (prefix === 'ge' || prefix === 'eq') range.from = day;
-    if (prefix === 'gt') range.from = addDays(day, 1);
-    if (prefix === 'le' || prefix === 'eq') range.to = day;
-    if (prefix === 'lt') range.to = addDays(day, -1);
-  }
-  return range;
 }
 
 interface ScheduleCombo {
@@ -475,6 +463,8 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
               ...(await carePlanResources(q, { patientIds: [request.params.id] })),
               ...(await goalResources(q, { patientIds: [request.params.id] })),
               ...(await communicationResources(q, { patientIds: [request.params.id] })),
+              ...(await observationResources(q, { patientIds: [request.params.id] })),
+              ...(await questionnaireResponseResources(q, { patientIds: [request.params.id] })),
             ].map((r) => r.resource)
           : [];
         const visits = await q.query<VisitRow>(

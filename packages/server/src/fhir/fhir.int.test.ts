@@ -40,6 +40,9 @@ describe('FHIR R4 base', () => {
       'CarePlan',
       'Goal',
       'Communication',
+      'Observation',
+      'Questionnaire',
+      'QuestionnaireResponse',
     ]);
   });
 
@@ -239,5 +242,76 @@ describe('FHIR allergies, plan, goals and summaries sent', () => {
       everything.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType),
     );
     expect([...types]).toEqual(expect.arrayContaining(['CarePlan', 'Goal', 'Communication']));
+  });
+});
+
+describe('FHIR progress: Observations, Questionnaires, QuestionnaireResponses', () => {
+  it("gives Maria's diary and scores as valid Observations with verified LOINC codes; James's stay hidden from her", async () => {
+    const bundle = (
+      await get(personas.drPatel.email, `/fhir/R4/Observation?patient=${mariaId}&_count=100`)
+    ).json();
+    expect(bundle.total).toBeGreaterThan(100);
+    for (const e of bundle.entry) expect(fhirProblems(e.resource), e.resource.id).toEqual([]);
+    const phq9 = (
+      await get(
+        personas.drPatel.email,
+        `/fhir/R4/Observation?patient=${mariaId}&code=http://loinc.org|44261-6`,
+      )
+    ).json();
+    expect(phq9.total).toBe(2);
+    expect(phq9.entry[0].resource.valueQuantity.value).toBeGreaterThan(0);
+    const read = await get(personas.maria.email, `/fhir/R4/Observation/${bundle.entry[0].resource.id}`);
+    expect(read.statusCode).toBe(200);
+    // Maria searching James's observations gets nothing; reading one of his is 404.
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/patients/${jamesId}/diary/2026-11-22`,
+      headers: bearer(await t.login(personas.james.email)),
+      payload: { painNow: 4 },
+    });
+    const jamesObs = (await get(personas.maria.email, `/fhir/R4/Observation?patient=${jamesId}`)).json();
+    expect(jamesObs.total).toBe(0);
+    const his = (await get(personas.james.email, '/fhir/R4/Observation')).json().entry[0].resource.id;
+    expect((await get(personas.maria.email, `/fhir/R4/Observation/${his}`)).statusCode).toBe(404);
+  });
+
+  it('publishes the questionnaires and takes a completed one from a third-party app, scored as published', async () => {
+    const qs = (await get(personas.maria.email, '/fhir/R4/Questionnaire')).json();
+    expect(qs.total).toBe(4);
+    for (const e of qs.entry) expect(fhirProblems(e.resource), e.resource.id).toEqual([]);
+    const gad7 = qs.entry.find((e: { resource: { id: string } }) => e.resource.id === 'gad-7').resource;
+    const body = {
+      resourceType: 'QuestionnaireResponse',
+      questionnaire: gad7.url,
+      status: 'completed',
+      subject: { reference: `Patient/${mariaId}` },
+      item: [2, 2, 1, 1, 1, 1, 1].map((v, i) => ({ linkId: String(i + 1), answer: [{ valueInteger: v }] })),
+    };
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/QuestionnaireResponse',
+      headers: { ...bearer(await t.login(personas.maria.email)), 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify(body),
+    });
+    expect(created.statusCode).toBe(201);
+    expect(fhirProblems(created.json())).toEqual([]);
+    const score = (await get(personas.maria.email, `/fhir/R4/Observation/${created.json().id}`)).json();
+    expect(score).toMatchObject({ valueQuantity: { value: 9 }, interpretation: [{ text: 'mild' }] });
+    // For another patient, and with a missing answer, it is refused.
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/QuestionnaireResponse',
+      headers: { ...bearer(await t.login(personas.maria.email)), 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify({ ...body, subject: { reference: `Patient/${jamesId}` } }),
+    });
+    expect(other.statusCode).toBe(404);
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/QuestionnaireResponse',
+      headers: { ...bearer(await t.login(personas.maria.email)), 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify({ ...body, item: body.item.slice(0, 3) }),
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json()).toMatchObject({ resourceType: 'OperationOutcome' });
   });
 });

@@ -1,3 +1,4 @@
+import { addDays } from '@meridian/domain';
 import { type FhirResource, searchBundle } from '@meridian/fhir';
 import type { FastifyRequest } from 'fastify';
 import { fail } from '../http/errors.ts';
@@ -65,4 +66,19 @@ export function searchPage(request: FastifyRequest, type: string, all: FhirResou
     self: link(offset),
     next: offset + count < all.length ? link(offset + count) : undefined,
   });
+}
+
+/** A date range from repeated date parameters with prefixes (ge, gt, le, lt, eq): YYYY-MM-DD days. */
+export function dateRange(list: string[]): { from?: string; to?: string } {
+  const range: { from?: string; to?: string } = {};
+  for (const raw of list) {
+    const m = /^(ge|gt|le|lt|eq)?(\d{4}-\d{2}-\d{2})/.exec(raw);
+    if (!m) fail('VALIDATION', `Dates are given as [ge|gt|le|lt]YYYY-MM-DD, not "${raw}".`);
+    const [, prefix = 'eq', day] = m as unknown as [string, string | undefined, string];
+    if (prefix === 'ge' || prefix === 'eq') range.from = day;
+    if (prefix === 'gt') range.from = addDays(day, 1);
+    if (prefix === 'le' || prefix === 'eq') range.to = day;
+    if (prefix === 'lt') range.to = addDays(day, -1);
+  }
+  return range;
 }

@@ -1,0 +1,106 @@
+import {
+  diaryObservations,
+  type FhirResource,
+  type InstrumentWording,
+  observationCodings,
+  questionnaireResponseResource,
+  type ResponseRecord,
+  scoreObservation,
+} from '@meridian/fhir';
+import { instrumentTexts } from '@meridian/knowledge';
+import type { Queryable } from '../db/database.ts';
+
+type Found = { patientId: string; resource: FhirResource };
+
+export interface ProgressFilter {
+  patientIds?: string[] | undefined;
+  /** A diary entry id or a questionnaire response id (an Observation id starts with it). */
+  id?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const wording = (): Map<string, InstrumentWording> => new Map(instrumentTexts().map((w) => [w.id, w]));
+
+async function responses(q: Queryable, f: ProgressFilter): Promise<ResponseRecord[]> {
+  const rows = await q.query<{
+    id: string;
+    patient_id: string;
+    instrument: ResponseRecord['instrument'];
+    answers: number[];
+    score: string;
+    band: string | null;
+    completed_at: Date;
+  }>(
+    `SELECT id, patient_id, instrument, answers, score, band, completed_at FROM questionnaire_responses
+      WHERE ($1::uuid[] IS NULL OR patient_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR id = $2::uuid)
+        AND ($3::date IS NULL OR completed_at >= $3::date) AND ($4::date IS NULL OR completed_at < $4::date + 1)
+      ORDER BY completed_at, id LIMIT 5000`,
+    [f.patientIds ?? null, f.id ?? null, f.from ?? null, f.to ?? null],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    instrument: r.instrument,
+    answers: r.answers,
+    score: Number(r.score),
+    band: r.band,
+    completedAt: r.completed_at,
+  }));
+}
+
+/** Diary values and questionnaire scores as Observations, oldest first. */
+export async function observationResources(q: Queryable, f: ProgressFilter): Promise<Found[]> {
+  const diary = await q.query<{
+    id: string;
+    patient_id: string;
+    entry_date: string;
+    pain_now: number | null;
+    pain_average: number | null;
+    pain_worst: number | null;
+    sleep_hours: string | null;
+    recorded_at: Date;
+  }>(
+    `SELECT id, patient_id, entry_date::text, pain_now, pain_average, pain_worst, sleep_hours, recorded_at FROM diary_entries
+      WHERE ($1::uuid[] IS NULL OR patient_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR id = $2::uuid)
+        AND ($3::date IS NULL OR entry_date >= $3::date) AND ($4::date IS NULL OR entry_date <= $4::date)
+      ORDER BY entry_date, id LIMIT 5000`,
+    [f.patientIds ?? null, f.id ?? null, f.from ?? null, f.to ?? null],
+  );
+  const fromDiary = diary.flatMap((d) =>
+    diaryObservations({
+      id: d.id,
+      patientId: d.patient_id,
+      date: d.entry_date,
+      painNow: d.pain_now,
+      painAverage: d.pain_average,
+      painWorst: d.pain_worst,
+      sleepHours: d.sleep_hours === null ? null : Number(d.sleep_hours),
+      recordedAt: d.recorded_at,
+    }).map((resource) => ({ patientId: d.patient_id, resource })),
+  );
+  const fromScores = (await responses(q, f)).flatMap((r) => {
+    const resource = scoreObservation(r);
+    return resource ? [{ patientId: r.patientId, resource }] : [];
+  });
+  return [...fromDiary, ...fromScores];
+}
+
+/** Completed questionnaires as QuestionnaireResponses. */
+export async function questionnaireResponseResources(q: Queryable, f: ProgressFilter): Promise<Found[]> {
+  const words = wording();
+  return (await responses(q, f)).map((r) => ({
+    patientId: r.patientId,
+    resource: questionnaireResponseResource(r, words.get(r.instrument)),
+  }));
+}
+
+/** Does an Observation match a `code` search value (system|code, code, or |code)? */
+export function matchesCode(resource: FhirResource, token: string): boolean {
+  const [system, code] = token.includes('|') ? token.split('|') : [undefined, token];
+  const codings =
+    (resource.code as { coding?: { system: string; code: string }[] } | undefined)?.coding ?? [];
+  return codings.some((c) => c.code === code && (!system || c.system === system));
+}
+
+export const knownObservationCodes = Object.values(observationCodings);
