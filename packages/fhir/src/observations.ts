@@ -259,7 +259,7 @@ export function answersOfResponse(resource: unknown): {
   authored?: string;
 } {
   const r = resource as Record<string, unknown> | null;
-  if (!r || r.resourceType !== 'QuestionnaireResponse')
+  if (r?.resourceType !== 'QuestionnaireResponse')
     throw new RangeError('The body must be a QuestionnaireResponse.');
   const url = typeof r.questionnaire === 'string' ? r.questionnaire : '';
   const prefix = `${meridianBase}/Questionnaire/`;

@@ -199,8 +199,12 @@ export async function progressView(q: Queryable, patientId: string, now: Date, d
   const diary = diaryRows.map(diaryView);
   const series: Record<string, { date: string; score: number; band: string | null }[]> = {};
   for (const r of responses) {
-    const list = (series[r.instrument] ??= []);
-    list.push({ date: dateInZone(r.completed_at, timeZone), score: Number(r.score), band: r.band });
+    series[r.instrument] ??= [];
+    series[r.instrument]!.push({
+      date: dateInZone(r.completed_at, timeZone),
+      score: Number(r.score),
+      band: r.band,
+    });
   }
   const sessions = await sessionsOf(
     q,
