@@ -6,6 +6,8 @@ export interface SupportedResource {
   searchParams: { name: string; type: 'token' | 'string' | 'date' | 'reference' | 'number' | 'uri' }[];
   /** Operations on the type or its instances, each with the canonical URL of its definition. */
   operations?: { name: string; definition: string }[];
+  /** The _include values supported on searches of this type. */
+  searchInclude?: string[];
 }
 
 /** The CapabilityStatement: exactly what this server supports, nothing more. */
@@ -35,6 +37,7 @@ export function capabilityStatement(options: {
         resource: options.resources.map((r) => ({
           type: r.type,
           interaction: r.interactions.map((code) => ({ code })),
+          ...(r.searchInclude ? { searchInclude: r.searchInclude } : {}),
           searchParam: r.searchParams,
           ...(r.operations ? { operation: r.operations } : {}),
         })),

@@ -1,3 +1,4 @@
+export * from './audit-event.ts';
 export * from './capability.ts';
 export * from './clinical.ts';
 export * from './codes.ts';
@@ -6,5 +7,6 @@ export * from './import.ts';
 export * from './mappers.ts';
 export * from './observations.ts';
 export * from './outcomes.ts';
+export * from './practitioner-role.ts';
 export * from './scheduling.ts';
 export * from './types.ts';

@@ -154,6 +154,7 @@ export function searchBundle(
   base: string,
   resources: FhirResource[],
   page: { total: number; self: string; next?: string | undefined },
+  included: FhirResource[] = [],
 ): Bundle {
   return {
     resourceType: 'Bundle',
@@ -163,10 +164,17 @@ export function searchBundle(
       { relation: 'self', url: page.self },
       ...(page.next ? [{ relation: 'next', url: page.next }] : []),
     ],
-    entry: resources.map((r) => ({
-      fullUrl: `${base}/${r.resourceType}/${r.id}`,
-      resource: r,
-      search: { mode: 'match' as const },
-    })),
+    entry: [
+      ...resources.map((r) => ({
+        fullUrl: `${base}/${r.resourceType}/${r.id}`,
+        resource: r,
+        search: { mode: 'match' as const },
+      })),
+      ...included.map((r) => ({
+        fullUrl: `${base}/${r.resourceType}/${r.id}`,
+        resource: r,
+        search: { mode: 'include' as const },
+      })),
+    ],
   };
 }

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { fhirClinicalRoutes } from './fhir/fhir-clinical-routes.ts';
+import { fhirDirectoryRoutes } from './fhir/fhir-directory-routes.ts';
 import { fhirImportRoutes } from './fhir/fhir-import-routes.ts';
 import { fhirProgressRoutes } from './fhir/fhir-progress-routes.ts';
 import { fhirRoutes } from './fhir/fhir-routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   fhirClinicalRoutes(app, deps);
   fhirImportRoutes(app, deps);
   fhirProgressRoutes(app, deps);
+  fhirDirectoryRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

@@ -40,6 +40,8 @@ describe('FHIR R4 base', () => {
       'CarePlan',
       'Goal',
       'Communication',
+      'PractitionerRole',
+      'AuditEvent',
       'Observation',
       'Questionnaire',
       'QuestionnaireResponse',
@@ -313,5 +315,55 @@ describe('FHIR progress: Observations, Questionnaires, QuestionnaireResponses', 
     });
     expect(short.statusCode).toBe(400);
     expect(short.json()).toMatchObject({ resourceType: 'OperationOutcome' });
+  });
+});
+
+describe('FHIR PractitionerRole and AuditEvent', () => {
+  it('lists what each clinician does and where, with their Practitioner and Location included on request', async () => {
+    const bundle = (
+      await get(
+        personas.maria.email,
+        '/fhir/R4/PractitionerRole?_include=PractitionerRole:practitioner&_include=PractitionerRole:location&_count=100',
+      )
+    ).json();
+    const matches = bundle.entry.filter((e: { search: { mode: string } }) => e.search.mode === 'match');
+    const included = bundle.entry.filter((e: { search: { mode: string } }) => e.search.mode === 'include');
+    expect(matches.length).toBeGreaterThan(10);
+    expect(
+      included.some(
+        (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Practitioner',
+      ),
+    ).toBe(true);
+    expect(
+      included.some((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Location'),
+    ).toBe(true);
+    for (const e of bundle.entry) expect(fhirProblems(e.resource), e.resource.id).toEqual([]);
+    const chen = matches.find((e: { resource: { practitioner: { display: string } } }) =>
+      /Mei Chen/.test(e.resource.practitioner.display),
+    ).resource;
+    expect(chen.code[0].coding[0].code).toBe('acupuncturist');
+    expect(chen.healthcareService.length).toBeGreaterThan(0);
+    const bad = await get(
+      personas.maria.email,
+      '/fhir/R4/PractitionerRole?_include=PractitionerRole:endpoint',
+    );
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('gives administrators the audit trail as valid AuditEvents, and nobody else', async () => {
+    await get(personas.drPatel.email, `/fhir/R4/Patient/${mariaId}`);
+    const bundle = (
+      await get(personas.admin.email, `/fhir/R4/AuditEvent?patient=${mariaId}&_count=50`)
+    ).json();
+    expect(bundle.total).toBeGreaterThan(0);
+    for (const e of bundle.entry) expect(fhirProblems(e.resource), e.resource.id).toEqual([]);
+    expect(bundle.entry[0].resource.entity[0].what.reference).toBe(`Patient/${mariaId}`);
+    const one = await get(personas.admin.email, `/fhir/R4/AuditEvent/${bundle.entry[0].resource.id}`);
+    expect(one.statusCode).toBe(200);
+    for (const who of [personas.drPatel.email, personas.maria.email, personas.researcher.email]) {
+      const refused = await get(who, '/fhir/R4/AuditEvent');
+      expect(refused.statusCode, who).toBe(403);
+      expect(refused.json().resourceType).toBe('OperationOutcome');
+    }
   });
 });

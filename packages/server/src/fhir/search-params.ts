@@ -51,21 +51,36 @@ export function paging(q: Query, fallback = 20): { count: number; offset: number
 }
 
 /** The Bundle for one page of results, with self and next links that keep the other parameters. */
-export function searchPage(request: FastifyRequest, type: string, all: FhirResource[], q: Query) {
+/** `included`: resources asked for with _include, listed after the matches (search mode "include"). */
+export function searchPage(
+  request: FastifyRequest,
+  type: string,
+  all: FhirResource[],
+  q: Query,
+  included: FhirResource[] = [],
+) {
   const { count, offset } = paging(q);
   const base = baseUrl(request);
   const link = (o: number) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (typeof v === 'string' && k !== '_offset') params.set(k, v);
+    for (const [k, v] of Object.entries(q)) {
+      if (k === '_offset') continue;
+      for (const one of [v].flat()) if (typeof one === 'string') params.append(k, one);
+    }
     params.set('_count', String(count));
     params.set('_offset', String(o));
     return `${base}/${type}?${params}`;
   };
-  return searchBundle(base, all.slice(offset, offset + count), {
-    total: all.length,
-    self: link(offset),
-    next: offset + count < all.length ? link(offset + count) : undefined,
-  });
+  return searchBundle(
+    base,
+    all.slice(offset, offset + count),
+    {
+      total: all.length,
+      self: link(offset),
+      next: offset + count < all.length ? link(offset + count) : undefined,
+    },
+    included,
+  );
 }
 
 /** A date range from repeated date parameters with prefixes (ge, gt, le, lt, eq): YYYY-MM-DD days. */
