@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from './app-deps.ts';
 import { fhirClinicalRoutes } from './fhir/fhir-clinical-routes.ts';
 import { fhirDirectoryRoutes } from './fhir/fhir-directory-routes.ts';
+import { fhirDocumentRoutes } from './fhir/fhir-document-routes.ts';
 import { fhirImportRoutes } from './fhir/fhir-import-routes.ts';
 import { fhirProgressRoutes } from './fhir/fhir-progress-routes.ts';
 import { fhirRoutes } from './fhir/fhir-routes.ts';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   fhirImportRoutes(app, deps);
   fhirProgressRoutes(app, deps);
   fhirDirectoryRoutes(app, deps);
+  fhirDocumentRoutes(app, deps);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(webIndex);

@@ -119,7 +119,8 @@ const supported: SupportedResource[] = [
   ).map(
     (type): SupportedResource => ({
       type,
-      interactions: ['read', 'search-type'],
+      interactions:
+        type === 'MedicationStatement' ? ['read', 'search-type', 'create'] : ['read', 'search-type'],
       searchParams: [
         { name: '_id', type: 'token' },
         { name: 'patient', type: 'reference' },
@@ -145,6 +146,18 @@ const supported: SupportedResource[] = [
     searchParams: [
       { name: 'patient', type: 'reference' },
       { name: 'date', type: 'date' },
+    ],
+  },
+  {
+    type: 'Composition',
+    interactions: ['read', 'search-type'],
+    searchParams: [
+      { name: 'patient', type: 'reference' },
+      { name: 'subject', type: 'reference' },
+    ],
+    operations: [
+      // Canonical URL from the R4 specification (operation-composition-document.html).
+      { name: 'document', definition: 'http://hl7.org/fhir/OperationDefinition/Composition-document' },
     ],
   },
   {

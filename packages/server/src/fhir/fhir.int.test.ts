@@ -42,6 +42,7 @@ describe('FHIR R4 base', () => {
       'Communication',
       'PractitionerRole',
       'AuditEvent',
+      'Composition',
       'Observation',
       'Questionnaire',
       'QuestionnaireResponse',
@@ -365,5 +366,55 @@ describe('FHIR PractitionerRole and AuditEvent', () => {
       expect(refused.statusCode, who).toBe(403);
       expect(refused.json().resourceType).toBe('OperationOutcome');
     }
+  });
+});
+
+describe('FHIR visit-summary documents and medicines from apps', () => {
+  it("gives Maria's care team her visit summary as a Composition and its $document, both valid; not to James", async () => {
+    const list = (await get(personas.drPatel.email, `/fhir/R4/Composition?patient=${mariaId}`)).json();
+    expect(list.total).toBe(1);
+    const composition = list.entry[0].resource;
+    expect(fhirProblems(composition)).toEqual([]);
+    const doc = (await get(personas.maria.email, `/fhir/R4/Composition/${composition.id}/$document`)).json();
+    expect(doc).toMatchObject({ resourceType: 'Bundle', type: 'document' });
+    expect(fhirProblems(doc)).toEqual([]);
+    expect((await get(personas.james.email, `/fhir/R4/Composition/${composition.id}`)).statusCode).toBe(404);
+  });
+
+  it('records a supplement sent by an app as reported by the patient, runs the safety check, and refuses a duplicate', async () => {
+    const post = async (email: string, body: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/fhir/R4/MedicationStatement',
+        headers: { ...bearer(await t.login(email)), 'content-type': 'application/fhir+json' },
+        payload: JSON.stringify(body),
+      });
+    const body = {
+      resourceType: 'MedicationStatement',
+      status: 'active',
+      medicationCodeableConcept: { text: 'garlic' },
+      subject: { reference: `Patient/${jamesId}` },
+      dosage: [{ text: '600 mg daily' }],
+      note: [{ text: 'Herb or supplement' }],
+    };
+    const created = await post(personas.james.email, body);
+    expect(created.statusCode).toBe(201);
+    expect(fhirProblems(created.json())).toEqual([]);
+    const regimen = (
+      await t.app.inject({
+        url: `/api/patients/${jamesId}/regimen`,
+        headers: bearer(await t.login(personas.drOkafor.email)),
+      })
+    ).json();
+    expect(regimen.items.find((i: { text: string }) => i.text === 'garlic')).toMatchObject({
+      category: 'supplement',
+      verified: false,
+      enteredBy: 'patient',
+    });
+    expect(
+      regimen.findings.some((f: { items: { id: string }[] }) => f.items.some((i) => i.id === 'garlic')),
+    ).toBe(true);
+    expect((await post(personas.james.email, body)).statusCode).toBe(409);
+    expect((await post(personas.maria.email, body)).statusCode).toBe(404);
   });
 });
