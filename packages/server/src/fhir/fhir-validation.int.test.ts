@@ -98,4 +98,41 @@ describe('FHIR R4 validation of the demo data', () => {
     expect(searchable.length).toBeGreaterThanOrEqual(22);
     expect(total).toBeGreaterThan(500);
   });
+
+  it("answers 404 to Maria for every one of James's resources, and her searches for his return nothing", async () => {
+    const patients = await t.db.query<{ id: string; mrn: string }>('SELECT id, mrn FROM patients');
+    const jamesId = patients.find((p) => p.mrn === personas.james.mrn)!.id;
+    const maria = await t.login(personas.maria.email);
+    let read = 0;
+    for (const type of [
+      'Patient',
+      'MedicationStatement',
+      'Condition',
+      'DetectedIssue',
+      'CareTeam',
+      'AllergyIntolerance',
+      'Observation',
+      'QuestionnaireResponse',
+      'Appointment',
+    ]) {
+      const search =
+        type === 'Patient'
+          ? `/fhir/R4/Patient?_id=${jamesId}`
+          : `/fhir/R4/${type}?patient=${jamesId}&_count=100`;
+      const his = (await allPages(personas.drOkafor.email, search)).flatMap((b) => b.entry ?? []);
+      for (const e of his) {
+        const res = await t.app.inject({ url: `/fhir/R4/${type}/${e.resource.id}`, headers: bearer(maria) });
+        expect(res.statusCode, `${type}/${e.resource.id}`).toBe(404);
+        read++;
+      }
+      const mine = await t.app.inject({ url: search, headers: bearer(maria) });
+      expect(mine.json().total, type).toBe(0);
+    }
+    const everything = await t.app.inject({
+      url: `/fhir/R4/Patient/${jamesId}/$everything`,
+      headers: bearer(maria),
+    });
+    expect(everything.statusCode).toBe(404);
+    expect(read).toBeGreaterThan(10);
+  });
 });
