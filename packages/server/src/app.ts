@@ -30,6 +30,7 @@ import { consultationRoutes } from './modules/consultations/consultation-routes.
 import { educationRoutes } from './modules/education/education-routes.ts';
 import { intakeRoutes } from './modules/intake/intake-routes.ts';
 import { locationsRoutes } from './modules/locations/locations-routes.ts';
+import { outcomesRoutes } from './modules/outcomes/outcomes-routes.ts';
 import { patientsRoutes } from './modules/patients/patients-routes.ts';
 import { planRoutes } from './modules/plans/plan-routes.ts';
 import { progressRoutes } from './modules/progress/progress-routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   planRoutes(app, deps);
   summaryRoutes(app, deps);
   progressRoutes(app, deps);
+  outcomesRoutes(app, deps);
   schedulingRoutes(app, deps);
   waitlistRoutes(app, deps);
   bedsideRoutes(app, deps);

@@ -11,6 +11,7 @@ import {
   demoPatients,
   demoStaff,
 } from './demo-data.ts';
+import { seedDemoInpatients } from './demo-outcomes.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoProgress } from './demo-progress.ts';
 import { seedDemoScheduling } from './demo-scheduling.ts';
@@ -37,7 +38,7 @@ export async function seedDemo(
   }
   const already = await db.query("SELECT 1 FROM users WHERE lower(email) = 'admin@example.org'");
   if (already.length) return { seeded: false };
-  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 4;
+  const total = demoLocations.length + demoClinicians.length + demoStaff.length + demoPatients.length + 5;
   let done = 0;
   const step = (what: string) => options.progress?.(++done, total, what);
 
@@ -177,6 +178,8 @@ export async function seedDemo(
     step('intakes, consultations and plans');
     await seedDemoProgress(q, { now: options.now, patients: patientIds, clinicians: clinicianIds });
     step('diary and questionnaires');
+    await seedDemoInpatients(q, { now: options.now });
+    step('inpatients with bedside scores');
   });
   return { seeded: true };
 }
