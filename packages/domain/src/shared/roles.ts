@@ -57,4 +57,4 @@ export function disciplineLabel(code: string | null | undefined): string {
 }
 
 /** The actions recorded in the audit trail, for filters. */
-export const auditActions = ['login', 'logout', 'read', 'list', 'break_glass', 'export'] as const;
+export const auditActions = ['login', 'logout', 'read', 'list', 'break_glass', 'export', 'report'] as const;

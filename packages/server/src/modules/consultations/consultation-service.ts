@@ -95,12 +95,11 @@ async function mustBeOpen(
 export async function workspace(q: Queryable, patientId: string, id: string) {
   const c = await consultationOf(q, patientId, id);
   if (!c) fail('NOT_FOUND', 'This patient has no consultation with that id.');
-  const [intake, regimen, allergies, versions] = await Promise.all([
-    currentIntake(q, patientId),
-    regimenView(q, patientId),
-    allergiesOf(q, patientId),
-    planVersions(q, patientId),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const intake = await currentIntake(q, patientId);
+  const regimen = await regimenView(q, patientId);
+  const allergies = await allergiesOf(q, patientId);
+  const versions = await planVersions(q, patientId);
   const recommendations = await recommendationsFor(q, patientId, intake.intake?.answers.preferences ?? null);
   const draft = planContentSchema.safeParse(c.plan_draft);
   const toStart = draft.success

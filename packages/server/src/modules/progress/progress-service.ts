@@ -138,7 +138,8 @@ const lastDateOf = (rows: { completed_at: Date }[], zone: string) =>
 /** Questionnaires the patient has answered and those the plan asks for now. */
 export async function questionnairesView(q: Queryable, patientId: string, now: Date) {
   const { today, timeZone } = await patientToday(q, patientId, now);
-  const [responses, versions] = await Promise.all([responsesOf(q, patientId), planVersions(q, patientId)]);
+  const responses = await responsesOf(q, patientId);
+  const versions = await planVersions(q, patientId);
   const last: Partial<Record<InstrumentId, string>> = {};
   for (const id of Object.keys(instruments) as InstrumentId[])
     last[id] = lastDateOf(
@@ -190,12 +191,11 @@ const avg = (xs: (number | null)[]) => {
 export async function progressView(q: Queryable, patientId: string, now: Date, days = 120) {
   const { today, timeZone } = await patientToday(q, patientId, now);
   const from = addDays(today, -days);
-  const [diaryRows, responses, versions, reviews] = await Promise.all([
-    diaryOf(q, patientId, from, today),
-    responsesOf(q, patientId),
-    planVersions(q, patientId),
-    reviewsOf(q, patientId),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const diaryRows = await diaryOf(q, patientId, from, today);
+  const responses = await responsesOf(q, patientId);
+  const versions = await planVersions(q, patientId);
+  const reviews = await reviewsOf(q, patientId);
   const diary = diaryRows.map(diaryView);
   const series: Record<string, { date: string; score: number; band: string | null }[]> = {};
   for (const r of responses) {

@@ -101,10 +101,8 @@ function findingView(f: FindingRow) {
 /** The regimen with its stored findings and the items that could not be assessed. */
 export async function regimenView(q: Queryable, patientId: string) {
   const index = safetyIndex();
-  const [items, findings] = await Promise.all([
-    regimenItems(q, patientId, true),
-    activeFindings(q, patientId),
-  ]);
+  const items = await regimenItems(q, patientId, true);
+  const findings = await activeFindings(q, patientId);
   const notAssessed = items
     .filter((i) => i.status === 'active' && !i.resolved_id)
     .map((i) => {

@@ -56,17 +56,16 @@ export async function gatherVisitSummary(
     'SELECT display_name, discipline FROM users WHERE id = $1',
     [c.clinician_id],
   );
-  const [items, findings, allergies, intake, [next]] = await Promise.all([
-    regimenItems(q, c.patient_id),
-    activeFindings(q, c.patient_id),
-    allergiesOf(q, c.patient_id),
-    currentIntake(q, c.patient_id),
-    q.query<{ starts_at: Date }>(
-      `SELECT a.starts_at FROM attendances t JOIN appointments a ON a.id = t.appointment_id
-        WHERE t.patient_id = $1 AND t.status = 'booked' AND a.starts_at > $2 ORDER BY a.starts_at LIMIT 1`,
-      [c.patient_id, now],
-    ),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const items = await regimenItems(q, c.patient_id);
+  const findings = await activeFindings(q, c.patient_id);
+  const allergies = await allergiesOf(q, c.patient_id);
+  const intake = await currentIntake(q, c.patient_id);
+  const [next] = await q.query<{ starts_at: Date }>(
+    `SELECT a.starts_at FROM attendances t JOIN appointments a ON a.id = t.appointment_id
+      WHERE t.patient_id = $1 AND t.status = 'booked' AND a.starts_at > $2 ORDER BY a.starts_at LIMIT 1`,
+    [c.patient_id, now],
+  );
   const p = patient!;
   const conditions = patientConditions(items);
   const conditionIds = new Set(conditions.flatMap((x) => [x.id, ...x.ancestors]));
