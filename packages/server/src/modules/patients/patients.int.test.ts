@@ -155,7 +155,9 @@ describe('clinicians and the care team', () => {
 describe('other roles', () => {
   it('gives the coordinator every patient for the front desk', async () => {
     const res = await get('/api/patients', personas.coordinator.email);
-    const [{ n }] = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients')) as [{ n: number }];
+    const [{ n }] = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients')) as [
+      { n: number },
+    ];
     // The four demo outpatients and the dozen inpatients with bedside scores.
     expect(n).toBe(16);
     expect(res.json().patients).toHaveLength(n);
