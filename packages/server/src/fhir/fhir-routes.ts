@@ -1,10 +1,7 @@
 import {
   capabilityStatement,
-  type FhirResource,
-  locationResource,
   meridianBase,
   patientResource,
-  practitionerResource,
   programOrganization,
   programOrganizationId,
   type SupportedResource,
@@ -13,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import { keepReadable } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
-import type { Queryable } from '../db/database.ts';
 import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { locations, practitioners } from './directory-records.ts';
