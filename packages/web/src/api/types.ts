@@ -3,7 +3,7 @@
 
 import type { Intake, PlanContent, PlanGoal, PlanIntervention } from '@meridian/domain';
 
-export type Role = 'patient' | 'clinician' | 'coordinator' | 'volunteer' | 'admin';
+export type Role = 'patient' | 'clinician' | 'coordinator' | 'volunteer' | 'admin' | 'researcher';
 
 export interface Me {
   id: string;
@@ -699,4 +699,163 @@ export interface EducationArticleSummary {
 
 export interface EducationArticle extends EducationArticleSummary {
   body: EducationBlock[];
+}
+
+// Pain diary, questionnaires and progress (issue 6: /api/patients/:id/diary, …/questionnaires, …/progress).
+
+export type SleepQuality = 'good' | 'fair' | 'poor';
+
+/** One day's diary entry; `date` is the patient's own local day (YYYY-MM-DD). */
+export interface DiaryEntry {
+  id: string;
+  date: string;
+  painNow: number | null;
+  painAverage: number | null;
+  painWorst: number | null;
+  locations: string[];
+  triggers: string[];
+  sleepHours: number | null;
+  sleepQuality: SleepQuality | null;
+  mood: number | null;
+  activity: number | null;
+  /** Therapy ids, e.g. 'acupuncture'. */
+  therapies: string[];
+  /** The plan's self-care practice texts. */
+  selfCare: string[];
+  /** Regimen item ids. */
+  taken: string[];
+  notes: string | null;
+  /** Written after the day it is about. */
+  backdated: boolean;
+  recordedAt: string;
+}
+
+/** PUT /api/patients/:id/diary/:date (every field optional; the entry of that day is replaced). */
+export interface DiaryInput {
+  painNow?: number;
+  painAverage?: number;
+  painWorst?: number;
+  locations?: string[];
+  triggers?: string[];
+  sleepHours?: number;
+  sleepQuality?: SleepQuality;
+  mood?: number;
+  activity?: number;
+  therapies?: string[];
+  selfCare?: string[];
+  taken?: string[];
+  notes?: string;
+}
+
+/** GET /api/patients/:id/diary */
+export interface DiaryResponse {
+  timeZone: string;
+  /** Today in the patient's zone. */
+  today: string;
+  entries: DiaryEntry[];
+}
+
+export type QuestionnaireId = 'phq-9' | 'gad-7' | 'peg' | 'pain-nrs';
+
+/** GET /api/questionnaires: the wording, word for word. */
+export interface QuestionnaireText {
+  id: QuestionnaireId;
+  name: string;
+  stem: string;
+  options?: { value: number; label: string }[];
+  scale?: { min: 0; max: number };
+  items: string[];
+  sources: string[];
+}
+
+/** GET /api/patients/:id/questionnaires */
+export interface PatientQuestionnaires {
+  due: { instrument: QuestionnaireId; dueOn: string; due: boolean }[];
+  responses: {
+    id: string;
+    instrument: QuestionnaireId;
+    score: number;
+    band: string | null;
+    completedAt: string;
+    source: string;
+  }[];
+}
+
+/** POST /api/patients/:id/questionnaires (201). */
+export interface QuestionnaireResult {
+  response: {
+    id: string;
+    instrument: QuestionnaireId;
+    score: number;
+    band: string | null;
+    completedAt: string;
+    selfHarmItemPositive: boolean;
+  };
+}
+
+export type GoalStatus = 'met' | 'on-track' | 'off-track' | 'no-data';
+
+/** GET /api/patients/:id/progress */
+export interface ProgressView {
+  timeZone: string;
+  today: string;
+  from: string;
+  diary: DiaryEntry[];
+  questionnaires: Partial<Record<QuestionnaireId, { date: string; score: number; band: string | null }[]>>;
+  sessions: {
+    date: string;
+    at: string;
+    kind: 'visit' | 'bedside';
+    service: string;
+    therapy: string | null;
+    status: 'booked' | 'attended';
+    painBefore: number | null;
+    painAfter: number | null;
+  }[];
+  /** Oldest first. */
+  planVersions: { version: number; date: string; reason: string }[];
+  goals: {
+    goalId: string;
+    what: string;
+    target: string;
+    status: GoalStatus;
+    baseline: number | null;
+    latest: { date: string; value: number } | null;
+    expected: number | null;
+    dueDate: string;
+  }[];
+  weekly: Record<
+    'thisWeek' | 'lastWeek',
+    { days: number; painAverage: number | null; sleepHours: number | null }
+  >;
+  response: {
+    baselinePain: number | null;
+    recentPain: number | null;
+    change: number | null;
+    percent: number | null;
+    important: boolean;
+    rule: string;
+    source: string;
+  };
+  sinceLastReview: {
+    reviewedOn: string | null;
+    change?: number;
+    percent?: number | null;
+    important?: boolean;
+  };
+  adherence: { sessionsAttended: number; sessionsPlanned: number; diaryDaysLast28: number };
+  findingsSinceLastReview: { id: string; severity: Severity; summary: string; firstFoundAt: string }[];
+  review: null | {
+    due: boolean;
+    reviewDate: string | null;
+    version: number;
+    history: {
+      version: number;
+      outcome: 'confirmed' | 'adjusted';
+      resultingVersion: number | null;
+      note: string;
+      by: string | null;
+      at: string;
+    }[];
+  };
 }

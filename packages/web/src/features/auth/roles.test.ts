@@ -8,6 +8,7 @@ describe('roleHomePath', () => {
     expect(roleHomePath('coordinator')).toBe('/coordinator');
     expect(roleHomePath('volunteer')).toBe('/volunteer');
     expect(roleHomePath('admin')).toBe('/admin');
+    expect(roleHomePath('researcher')).toBe('/research');
   });
 });
 
@@ -19,6 +20,7 @@ describe('roleSectionTitle', () => {
       'Coordinator desk',
       'Volunteer rounds',
       'Admin',
+      'Program outcomes',
     ]);
   });
 });
@@ -33,6 +35,10 @@ describe('navItemsForRole', () => {
         expect(paths).not.toContain(roleHomePath(other));
       }
     }
+  });
+
+  it('gives researchers their reports only', () => {
+    expect(navItemsForRole('researcher')).toEqual([{ label: 'Program outcomes', to: '/research' }]);
   });
 
   it('gives admins the audit log', () => {

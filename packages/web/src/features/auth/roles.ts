@@ -11,6 +11,7 @@ const homes: Record<Role, string> = {
   coordinator: '/coordinator',
   volunteer: '/volunteer',
   admin: '/admin',
+  researcher: '/research',
 };
 
 const sections: Record<Role, string> = {
@@ -19,6 +20,7 @@ const sections: Record<Role, string> = {
   coordinator: 'Coordinator desk',
   volunteer: 'Volunteer rounds',
   admin: 'Admin',
+  researcher: 'Program outcomes',
 };
 
 const roleNames: Record<Role, string> = {
@@ -27,9 +29,17 @@ const roleNames: Record<Role, string> = {
   coordinator: 'Coordinator',
   volunteer: 'Volunteer',
   admin: 'Administrator',
+  researcher: 'Researcher',
 };
 
-export const roles: readonly Role[] = ['patient', 'clinician', 'coordinator', 'volunteer', 'admin'];
+export const roles: readonly Role[] = [
+  'patient',
+  'clinician',
+  'coordinator',
+  'volunteer',
+  'admin',
+  'researcher',
+];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);

@@ -1,17 +1,12 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { PlanContent } from '@meridian/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
-import {
-  useAdjustPlan,
-  useEducationArticles,
-  useRecommendations,
-} from '../consultation/consultation-queries.ts';
+import { useAdjustPlan } from '../consultation/consultation-queries.ts';
 import type { PlanVersionView } from '../consultation/consultation-types.ts';
-import { PlanEditor } from '../consultation/PlanEditor.tsx';
-import { addRecommendation, hasTherapy, normalizePlan, planFingerprint } from '../consultation/plan-draft.ts';
-import { guidelineLine, humanizeId } from '../consultation/recommendation-format.ts';
+import { normalizePlan, planFingerprint } from '../consultation/plan-draft.ts';
 import { type AdjustProblem, adjustProblem } from './adjust-plan.ts';
+import { PlanContentEditor } from './PlanContentEditor.tsx';
 
 interface AdjustPlanFormProps {
   patientId: string;
@@ -32,18 +27,8 @@ export function AdjustPlanForm({ patientId, version, onCancel, onSaved, onReload
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<AdjustProblem | null>(null);
   const adjust = useAdjustPlan(patientId);
-  const articles = useEducationArticles();
-  const recommendations = useRecommendations(patientId);
   const conflict = isApiError(adjust.error, 409);
   useEffect(() => headingRef.current?.focus(), []);
-
-  const names = new Map<string, string>(version.interventions.map((i) => [i.therapy, i.therapyName]));
-  const offered = [
-    ...(recommendations.data?.recommendations ?? []),
-    ...(recommendations.data?.unranked ?? []),
-  ].filter((r) => !hasTherapy(plan, r.therapy.id));
-  for (const r of offered) names.set(r.therapy.id, r.therapy.name);
-  const therapyName = (id: string) => names.get(id) ?? humanizeId(id);
 
   function submit() {
     const why = adjustProblem(reason, planFingerprint(plan) !== planFingerprint(original));
@@ -61,38 +46,7 @@ export function AdjustPlanForm({ patientId, version, onCancel, onSaved, onReload
         <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1}>
           Adjust plan (editing version {version.version})
         </Title>
-        <NativeSelect
-          label="Add a therapy"
-          description="Therapies ranked for the patient's conditions now"
-          data={[
-            {
-              value: '',
-              label: recommendations.isPending
-                ? 'Loading the recommendations…'
-                : offered.length
-                  ? 'Choose a therapy to add'
-                  : 'No other therapies to add',
-            },
-            ...offered.map((r) => ({
-              value: r.therapy.id,
-              label: r.best
-                ? `${r.therapy.name} — ${r.best.grade} (${guidelineLine(r.best).split(':')[0]})`
-                : `${r.therapy.name} — no guideline statement`,
-            })),
-          ]}
-          value=""
-          onChange={(e) => {
-            const rec = offered.find((r) => r.therapy.id === e.currentTarget.value);
-            if (rec) setPlan((current) => addRecommendation(current, rec));
-          }}
-        />
-        <PlanEditor
-          plan={plan}
-          onChange={setPlan}
-          therapyName={therapyName}
-          conditionOptions={version.conditions}
-          articles={{ data: articles.data, isPending: articles.isPending, error: articles.error }}
-        />
+        <PlanContentEditor patientId={patientId} version={version} plan={plan} onChange={setPlan} />
         <Textarea
           label="Reason for the change"
           description="Required; it is kept in the plan history."

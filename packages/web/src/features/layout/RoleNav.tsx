@@ -9,6 +9,9 @@ const schedulingItems: Partial<Record<Role, NavItem[]>> = {
   patient: [
     { label: 'Your health questionnaire', to: '/patient/intake' },
     { label: 'My plan', to: '/patient/plan' },
+    { label: 'Pain diary', to: '/patient/diary' },
+    { label: 'My progress', to: '/patient/progress' },
+    { label: 'Questionnaires', to: '/patient/questionnaires' },
     { label: 'Book a visit', to: '/patient/book' },
   ],
   coordinator: [
@@ -19,6 +22,7 @@ const schedulingItems: Partial<Record<Role, NavItem[]>> = {
   admin: [
     { label: 'Service catalog', to: '/admin/catalog' },
     { label: 'Practitioners', to: '/admin/practitioners' },
+    { label: 'Program outcomes', to: '/admin/outcomes' },
   ],
 };
 

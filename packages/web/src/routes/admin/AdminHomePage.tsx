@@ -14,9 +14,14 @@ export function AdminHomePage() {
       <PageTitle>Admin</PageTitle>
       <Group justify="space-between" align="center">
         <Text>Accounts and the audit trail of who saw which record.</Text>
-        <Button component={Link} to="/admin/audit" variant="outline">
-          Open the audit log
-        </Button>
+        <Group gap="sm">
+          <Button component={Link} to="/admin/outcomes" variant="outline">
+            Program outcome reports
+          </Button>
+          <Button component={Link} to="/admin/audit" variant="outline">
+            Open the audit log
+          </Button>
+        </Group>
       </Group>
       <Stack gap="md" component="section" aria-labelledby="staff-heading">
         <Title order={2} id="staff-heading">

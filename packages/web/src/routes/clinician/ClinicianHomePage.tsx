@@ -5,6 +5,7 @@ import { BedsideWorklist } from '../../features/bedside/BedsideWorklist.tsx';
 import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
 import { PatientList } from '../../features/patients/PatientList.tsx';
+import { ReviewsDue } from '../../features/progress-clinician/ReviewsDue.tsx';
 
 // Disciplines whose work is largely bedside orders see the worklist even when it is empty.
 const bedsideDisciplines = new Set(['massage_therapist', 'acupuncturist']);
@@ -24,6 +25,7 @@ export function ClinicianHomePage() {
         caption="Your care-team patients"
         linkTo={(patient) => `/clinician/patients/${encodeURIComponent(patient.id)}`}
       />
+      <ReviewsDue />
       <BedsideWorklist alwaysShow={me.discipline !== null && bedsideDisciplines.has(me.discipline)} />
     </Stack>
   );

@@ -13,6 +13,7 @@ import { BreakGlassForm } from '../../features/patients/BreakGlassForm.tsx';
 import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
 import { formatPatientName } from '../../features/patients/patient-format.ts';
 import { usePatientRecord } from '../../features/patients/patient-queries.ts';
+import { ProgressSection } from '../../features/progress-clinician/ProgressSection.tsx';
 import { ClinicianRegimenSafety } from '../../features/regimen/ClinicianRegimenSafety.tsx';
 import { ClinicianWaitlist } from '../../features/waitlist/ClinicianWaitlist.tsx';
 
@@ -81,6 +82,7 @@ export function ClinicianPatientPage() {
       <ConsultationPanel patientId={patient.id} timeZone={patient.location.timeZone} />
       <ClinicianRegimenSafety patientId={patient.id} timeZone={patient.location.timeZone} />
       <ClinicianPlan patientId={patient.id} timeZone={patient.location.timeZone} />
+      <ProgressSection patientId={patient.id} />
       <BedsideOrdersSection patientId={patient.id} location={patient.location} />
       <ClinicianWaitlist patientId={patient.id} location={patient.location} />
     </Stack>

@@ -6,6 +6,7 @@ import { ClinicalNotice } from '../../features/common/ClinicalNotice.tsx';
 import { ErrorState } from '../../features/common/ErrorState.tsx';
 import { LoadingState } from '../../features/common/LoadingState.tsx';
 import { PageTitle } from '../../features/common/PageTitle.tsx';
+import { TrackingShortcuts } from '../../features/diary/TrackingShortcuts.tsx';
 import { CareShortcuts } from '../../features/intake/CareShortcuts.tsx';
 import { PatientDetailView } from '../../features/patients/PatientDetailView.tsx';
 import { formatPatientName } from '../../features/patients/patient-format.ts';
@@ -48,6 +49,7 @@ export function PatientHomePage() {
             patientId={record.data.patient.id}
             timeZone={record.data.patient.location.timeZone}
           />
+          <TrackingShortcuts patientId={record.data.patient.id} />
           <UpcomingVisits patientId={record.data.patient.id} justBooked={booked} />
           <PatientDetailView patient={record.data.patient} />
           <PatientRegimen patientId={record.data.patient.id} />
