@@ -190,4 +190,24 @@ describe('patient diary, questionnaires and progress on a phone', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('Maria turns on a daily diary reminder at a time of her choosing', async () => {
+    const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, env.server.url, 'maria.lopez@example.org');
+    await page.waitForURL('**/patient');
+    await page.goto(`${env.server.url}/patient/diary`);
+    const reminder = page.getByRole('region', { name: 'Daily reminder' });
+    await reminder.getByText('Times are in America/Phoenix.', { exact: false }).waitFor();
+    await reminder.getByLabel('Remind me to fill in my diary').check({ force: true });
+    await reminder.getByLabel('Reminder time').fill('21:30');
+    await reminder.getByRole('button', { name: 'Save reminder' }).click();
+    await reminder.getByText('Saved: a reminder at 21:30 on days without an entry.').waitFor();
+    await page.reload();
+    await expect(
+      page.getByRole('region', { name: 'Daily reminder' }).getByLabel('Reminder time').inputValue(),
+    ).resolves.toBe('21:30');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.ts';
 import { describeDatabase, openDatabase } from '../db/open.ts';
 import { systemClock } from '../http/context.ts';
 import { deliverDue, logSender } from '../modules/messages/outbox.ts';
+import { queueDiaryReminders } from '../modules/progress/diary-reminders.ts';
 import { expireOffers } from '../modules/scheduling/waitlist-service.ts';
 import { demoSignIns, seedDemo } from '../seed/demo.ts';
 import { demoPassword } from '../seed/demo-data.ts';
@@ -43,14 +44,18 @@ export async function start(config: Config, options: { demo: boolean }): Promise
     },
   );
   // Background work, safe to run on every node at once (rows are claimed with SKIP LOCKED): send due
-  // messages through the sender (the log by default) and pass expired waitlist offers on.
+  // messages through the sender (the log by default), queue due diary reminders first, and pass expired
+  // waitlist offers on.
   const sender = logSender(log);
   let working = false;
   const jobs = setInterval(() => {
     if (working) return;
     working = true;
     const now = systemClock.now();
-    void Promise.all([deliverDue(db, sender, now), db.tx((q) => expireOffers(q, now))])
+    void Promise.all([
+      queueDiaryReminders(db, now).then(() => deliverDue(db, sender, now)),
+      db.tx((q) => expireOffers(q, now)),
+    ])
       .catch((error: unknown) =>
         log(`Background job failed: ${error instanceof Error ? error.message : String(error)}`),
       )

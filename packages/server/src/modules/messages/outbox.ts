@@ -5,7 +5,8 @@ export type MessageKind =
   | 'reminder'
   | 'cancellation'
   | 'reschedule'
-  | 'waitlist_offer';
+  | 'waitlist_offer'
+  | 'diary_reminder';
 
 export interface OutboxMessage {
   kind: MessageKind;

@@ -8,6 +8,7 @@ import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import { fail } from '../../http/errors.ts';
+import { reminderOf, setReminder } from './diary-reminders.ts';
 import {
   diaryView90,
   progressView,
@@ -86,6 +87,56 @@ export function progressRoutes(app: FastifyInstance, deps: AppDeps): void {
         request.params.id,
         clinical('update', 'DiaryEntry', 'write'),
         (q) => recordDiary(q, request.params.id, request.params.date, request.body, ctx.user.id, ctx.now),
+      );
+    },
+  );
+
+  r.get(
+    '/api/patients/:id/diary/reminder',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'The daily diary reminder (off unless the patient turns it on)',
+        params: patientParams,
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return withPatientAccess(
+        deps.db,
+        ctx,
+        request.params.id,
+        clinical('read', 'DiaryReminder', 'read'),
+        async (q) => ({
+          reminder: await reminderOf(q, request.params.id),
+        }),
+      );
+    },
+  );
+
+  r.put(
+    '/api/patients/:id/diary/reminder',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Turn the daily diary reminder on or off, at a time in the patient’s zone',
+        params: patientParams,
+        body: z.strictObject({
+          enabled: z.boolean(),
+          time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'The time is HH:MM, e.g. 20:00.'),
+        }),
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return withPatientAccess(
+        deps.db,
+        ctx,
+        request.params.id,
+        clinical('update', 'DiaryReminder', 'write'),
+        async (q) => ({
+          reminder: await setReminder(q, request.params.id, request.body, ctx.now),
+        }),
       );
     },
   );

@@ -1,6 +1,7 @@
 import { dateInZone } from '@meridian/domain';
 import { bearer, createTestApp, personas, type TestApp } from '@meridian/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueDiaryReminders } from './diary-reminders.ts';
 
 let t: TestApp;
 let mariaId: string;
@@ -172,5 +173,43 @@ describe('progress and reviews', () => {
     expect((await call(personas.maria.email, 'GET', `/api/patients/${jamesId}/progress`)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe('the daily diary reminder', () => {
+  it('queues one reminder a day once the chosen local time has passed, only while the day has no entry', async () => {
+    // 20:00 UTC is 14:00 in Rochester (America/Chicago).
+    const off = (await call(personas.james.email, 'GET', `/api/patients/${jamesId}/diary/reminder`)).json();
+    expect(off.reminder).toEqual({ enabled: false, time: '20:00' });
+    const set = await call(personas.james.email, 'PUT', `/api/patients/${jamesId}/diary/reminder`, {
+      enabled: true,
+      time: '15:00',
+    });
+    expect(set.json().reminder).toEqual({ enabled: true, time: '15:00' });
+    expect(await queueDiaryReminders(t.db, t.clock.now())).toBe(0);
+    const later = new Date(t.clock.now().getTime() + 90 * 60_000);
+    expect(await queueDiaryReminders(t.db, later)).toBe(1);
+    expect(await queueDiaryReminders(t.db, later)).toBe(0);
+    const queued = await t.db.query<{ subject: string }>(
+      "SELECT subject FROM outbox_messages WHERE kind = 'diary_reminder' AND patient_id = $1",
+      [jamesId],
+    );
+    expect(queued).toHaveLength(1);
+    // The next day, with the entry already written, nothing is sent.
+    const nextDay = new Date(later.getTime() + 86_400_000);
+    await t.db.query(
+      `INSERT INTO diary_entries (patient_id, entry_date, pain_now, backdated, recorded_at, recorded_by)
+       SELECT $1, (($2::timestamptz) AT TIME ZONE 'America/Chicago')::date, 3, false, $2, id FROM users WHERE patient_id = $1`,
+      [jamesId, nextDay],
+    );
+    expect(await queueDiaryReminders(t.db, nextDay)).toBe(0);
+    const bad = await call(personas.james.email, 'PUT', `/api/patients/${jamesId}/diary/reminder`, {
+      enabled: true,
+      time: '25:00',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await call(personas.maria.email, 'GET', `/api/patients/${jamesId}/diary/reminder`)).statusCode,
+    ).toBe(404);
   });
 });

@@ -9,6 +9,7 @@ import { useRegimen } from '../regimen/regimen-queries.ts';
 import { Notice } from '../scheduling/Notice.tsx';
 import { formatCalendarDate } from '../time/format.ts';
 import { ChipChoices } from './ChipChoices.tsx';
+import { DiaryReminderSettings } from './DiaryReminderSettings.tsx';
 import {
   commonLocations,
   commonTriggers,
@@ -101,6 +102,7 @@ export function DiaryPanel({ patientId }: { patientId: string }) {
         past={entries}
       />
       <LastSevenDays entries={entries} today={today} onEdit={(d) => setChosen(d)} />
+      <DiaryReminderSettings patientId={patientId} timeZone={timeZone} />
     </Stack>
   );
 }

@@ -43,3 +43,31 @@ export function useSaveDiary(patientId: string) {
     },
   });
 }
+
+export interface DiaryReminder {
+  enabled: boolean;
+  /** HH:MM in the patient's location's zone. */
+  time: string;
+}
+
+/** The daily reminder to fill in the diary (off until the patient turns it on). */
+export function useDiaryReminder(patientId: string) {
+  return useQuery({
+    queryKey: ['diary-reminder', patientId] as const,
+    queryFn: ({ signal }) =>
+      api.get<{ reminder: DiaryReminder }>(`${base(patientId)}/diary/reminder`, { signal }),
+    enabled: patientId !== '',
+  });
+}
+
+export function useSaveDiaryReminder(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reminder: DiaryReminder) =>
+      apiRequest<{ reminder: DiaryReminder }>(`${base(patientId)}/diary/reminder`, {
+        method: 'PUT',
+        body: reminder,
+      }),
+    onSuccess: (data) => queryClient.setQueryData(['diary-reminder', patientId], data),
+  });
+}
