@@ -66,6 +66,8 @@ describe('scheduling in Chromium', () => {
     await maria.waitForURL('**/patient');
     const upcoming = maria.getByRole('region', { name: 'Upcoming visits' });
     await upcoming.waitFor();
+    // The home page's other sections load beside this one; click once the layout has settled.
+    await maria.waitForLoadState('networkidle');
     await upcoming.getByRole('link', { name: 'Book a visit' }).click();
     await maria.waitForURL('**/patient/book');
     await maria.getByRole('heading', { level: 1, name: 'Book a visit' }).waitFor();
