@@ -795,48 +795,75 @@ export interface QuestionnaireResult {
 
 export type GoalStatus = 'met' | 'on-track' | 'off-track' | 'no-data';
 
+/** One score of a questionnaire on the progress time axis. */
+export interface ScorePoint {
+  date: string;
+  score: number;
+  band: string | null;
+}
+
+/** An attended or booked session (a visit or a bedside session) on the progress time axis. */
+export interface ProgressSession {
+  date: string;
+  at: string;
+  kind: 'visit' | 'bedside';
+  service: string;
+  therapy: string | null;
+  status: 'booked' | 'attended';
+  painBefore: number | null;
+  painAfter: number | null;
+}
+
+export interface GoalProgressView {
+  goalId: string;
+  what: string;
+  /** "PEG ≤ 4 by 12 weeks". */
+  target: string;
+  status: GoalStatus;
+  baseline: number | null;
+  latest: { date: string; value: number } | null;
+  expected: number | null;
+  dueDate: string;
+}
+
+export interface WeekSummary {
+  days: number;
+  painAverage: number | null;
+  sleepHours: number | null;
+}
+
+export interface PainResponse {
+  baselinePain: number | null;
+  recentPain: number | null;
+  change: number | null;
+  percent: number | null;
+  important: boolean;
+  rule: string;
+  source: string;
+}
+
+export interface ReviewHistoryEntry {
+  version: number;
+  outcome: 'confirmed' | 'adjusted';
+  resultingVersion: number | null;
+  note: string;
+  by: string | null;
+  at: string;
+}
+
 /** GET /api/patients/:id/progress */
 export interface ProgressView {
   timeZone: string;
   today: string;
   from: string;
   diary: DiaryEntry[];
-  questionnaires: Partial<Record<QuestionnaireId, { date: string; score: number; band: string | null }[]>>;
-  sessions: {
-    date: string;
-    at: string;
-    kind: 'visit' | 'bedside';
-    service: string;
-    therapy: string | null;
-    status: 'booked' | 'attended';
-    painBefore: number | null;
-    painAfter: number | null;
-  }[];
+  questionnaires: Partial<Record<QuestionnaireId, ScorePoint[]>>;
+  sessions: ProgressSession[];
   /** Oldest first. */
   planVersions: { version: number; date: string; reason: string }[];
-  goals: {
-    goalId: string;
-    what: string;
-    target: string;
-    status: GoalStatus;
-    baseline: number | null;
-    latest: { date: string; value: number } | null;
-    expected: number | null;
-    dueDate: string;
-  }[];
-  weekly: Record<
-    'thisWeek' | 'lastWeek',
-    { days: number; painAverage: number | null; sleepHours: number | null }
-  >;
-  response: {
-    baselinePain: number | null;
-    recentPain: number | null;
-    change: number | null;
-    percent: number | null;
-    important: boolean;
-    rule: string;
-    source: string;
-  };
+  goals: GoalProgressView[];
+  weekly: { thisWeek: WeekSummary; lastWeek: WeekSummary };
+  response: PainResponse;
   sinceLastReview: {
     reviewedOn: string | null;
     change?: number;
@@ -849,13 +876,6 @@ export interface ProgressView {
     due: boolean;
     reviewDate: string | null;
     version: number;
-    history: {
-      version: number;
-      outcome: 'confirmed' | 'adjusted';
-      resultingVersion: number | null;
-      note: string;
-      by: string | null;
-      at: string;
-    }[];
+    history: ReviewHistoryEntry[];
   };
 }
