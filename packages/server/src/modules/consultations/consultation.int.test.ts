@@ -122,6 +122,25 @@ describe('intake, consultation, plan and visit summary', () => {
           f.severity === 'major' && f.items.some((i) => i.id === 'st-johns-wort'),
       ),
     ).toBe(true);
+    // The reported allergy waits for a clinician to confirm it.
+    const allergies = await t.db.query<{ id: string; verified_at: Date | null }>(
+      "SELECT id, verified_at FROM allergies WHERE patient_id = $1 AND substance = 'Penicillin'",
+      [davidId],
+    );
+    expect(allergies[0]!.verified_at).toBeNull();
+    const byPatient = await call(
+      personas.david.email,
+      'POST',
+      `/api/patients/${davidId}/allergies/${allergies[0]!.id}/verify`,
+    );
+    expect(byPatient.statusCode).toBe(403);
+    const confirmed = await call(
+      personas.npKim.email,
+      'POST',
+      `/api/patients/${davidId}/allergies/${allergies[0]!.id}/verify`,
+    );
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().allergies[0]).toMatchObject({ substance: 'Penicillin', verified: true });
     // Another patient's intake is not there to read.
     const other = await call(personas.james.email, 'GET', `/api/patients/${davidId}/intake`);
     expect(other.statusCode).toBe(404);

@@ -407,6 +407,9 @@ export async function reviewsDueFor(q: Queryable, clinicianId: string, now: Date
         patient: { id: r.patient_id, name: `${r.given_name} ${r.family_name}` },
         reviewDate: r.content.reviewDate ?? null,
         version: r.version,
+        /** Today in the patient's zone, for "in N days". */
+        today,
+        timeZone: zone,
         due: reviewDue(r.content.reviewDate, r.last_reviewed, r.version, today),
       };
     })

@@ -119,6 +119,11 @@ describe('progress and reviews', () => {
   it("lists Maria's due review on Dr Patel's worklist, and not on Dr Okafor's", async () => {
     const patel = (await call(personas.drPatel.email, 'GET', '/api/reviews/due')).json();
     expect(patel.reviews.map((r: { patient: { id: string } }) => r.patient.id)).toContain(mariaId);
+    // Dates are read in the patient's zone.
+    expect(patel.reviews.find((r: { patient: { id: string } }) => r.patient.id === mariaId)).toMatchObject({
+      timeZone: 'America/Phoenix',
+      today: today(),
+    });
     const okafor = (await call(personas.drOkafor.email, 'GET', '/api/reviews/due')).json();
     expect(okafor.reviews.map((r: { patient: { id: string } }) => r.patient.id)).not.toContain(mariaId);
   });

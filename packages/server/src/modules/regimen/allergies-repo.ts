@@ -55,3 +55,19 @@ export async function recordAllergy(
   );
   return row!.id;
 }
+
+/** A clinician confirms a reported allergy at reconciliation; false when the patient has no such active allergy. */
+export async function verifyAllergy(
+  q: Queryable,
+  patientId: string,
+  allergyId: string,
+  by: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE allergies SET verified_by = $3, verified_at = $4
+      WHERE id = $1 AND patient_id = $2 AND status = 'active' RETURNING id`,
+    [allergyId, patientId, by, now],
+  );
+  return rows.length === 1;
+}

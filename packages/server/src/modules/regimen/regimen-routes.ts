@@ -5,6 +5,7 @@ import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import { fail } from '../../http/errors.ts';
+import { allergiesOf, verifyAllergy } from './allergies-repo.ts';
 import { acknowledgeFinding, insertRegimenItem, stopRegimenItem, verifyRegimenItem } from './regimen-repo.ts';
 import { recheckRegimen, regimenView } from './regimen-service.ts';
 
@@ -133,6 +134,44 @@ export function regimenRoutes(app: FastifyInstance, deps: AppDeps): void {
             fail('NOT_FOUND', 'This patient has no active item with that id.');
           await recheckRegimen(q, id, ctx.now);
           return regimenView(q, id);
+        },
+      );
+    },
+  );
+
+  r.post(
+    '/api/patients/:id/allergies/:allergyId/verify',
+    {
+      schema: {
+        tags: ['regimen'],
+        summary: 'A clinician confirms an allergy the patient or an import reported',
+        params: z.strictObject({
+          id: z.string().min(1).max(100),
+          allergyId: z.uuid('allergyId must be an allergy id.'),
+        }),
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      if (ctx.user.role !== 'clinician') fail('FORBIDDEN', 'Only clinicians confirm allergies.');
+      const { id, allergyId } = request.params;
+      return withPatientAccess(
+        deps.db,
+        ctx,
+        id,
+        clinical('verify', 'AllergyIntolerance', 'write', allergyId),
+        async (q) => {
+          if (!(await verifyAllergy(q, id, allergyId, ctx.user.id, ctx.now)))
+            fail('NOT_FOUND', 'This patient has no active allergy with that id.');
+          return {
+            allergies: (await allergiesOf(q, id)).map((a) => ({
+              id: a.id,
+              substance: a.substance,
+              reaction: a.reaction,
+              severity: a.severity,
+              verified: a.verified_at !== null,
+            })),
+          };
         },
       );
     },

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error.ts';
 import { doseAndFrequency } from '../regimen/regimen-format.ts';
 import { StopItemButton } from '../regimen/StopItemButton.tsx';
-import { useRecordCondition, useVerifyItem } from './consultation-queries.ts';
+import { useRecordCondition, useVerifyAllergy, useVerifyItem } from './consultation-queries.ts';
 import type { Allergy, ReconciledItem } from './consultation-types.ts';
 import { reconciliationGroups } from './reconciliation.ts';
 import { ToneBadge } from './ToneBadge.tsx';
@@ -25,6 +25,7 @@ export function Reconciliation({
   disabled,
 }: ReconciliationProps) {
   const verify = useVerifyItem(patientId);
+  const verifyAllergy = useVerifyAllergy(patientId);
   const { taken, conditions, unverified } = reconciliationGroups(items);
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -140,7 +141,18 @@ export function Reconciliation({
               <strong>{a.substance}</strong>
               {a.reaction ? `: ${a.reaction}` : ''}
               {a.severity ? ` (${a.severity})` : ''}
-              {a.verified ? '' : ' — reported by patient, not verified'}
+              {a.verified ? ' — confirmed' : ' — reported by patient, not verified'}
+              {!a.verified && !disabled && (
+                <Button
+                  ml="sm"
+                  size="compact-xs"
+                  variant="light"
+                  loading={verifyAllergy.isPending && verifyAllergy.variables === a.id}
+                  onClick={() => verifyAllergy.mutate(a.id)}
+                >
+                  Confirm allergy to {a.substance}
+                </Button>
+              )}
             </List.Item>
           ))}
         </List>

@@ -115,6 +115,19 @@ export function useVerifyItem(patientId: string) {
   );
 }
 
+/** A clinician confirms a reported allergy; the workspace (which lists allergies) is read again. */
+export function useVerifyAllergy(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (allergyId: string) =>
+      api.post<{ allergies: unknown[] }>(
+        `${base(patientId)}/allergies/${encodeURIComponent(allergyId)}/verify`,
+        {},
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['consultation', patientId] }),
+  });
+}
+
 export function useRecordCondition(patientId: string) {
   return useRegimenChange(patientId, (text: string) =>
     api.post<RegimenView>(`${base(patientId)}/regimen`, { category: 'condition', text }),

@@ -6,7 +6,7 @@ import { LoadingState } from '../common/LoadingState.tsx';
 import { TableScroll } from '../common/TableScroll.tsx';
 import { usePatientList } from '../patients/patient-queries.ts';
 import { formatCalendarDate } from '../time/format.ts';
-import { localToday, reviewDateInWords } from './progress-format.ts';
+import { reviewDateInWords } from './progress-format.ts';
 import { reviewPath, useReviewsDue } from './progress-queries.ts';
 
 /** The clinician's worklist of plan reviews due (GET /api/reviews/due), each linking to its review. */
@@ -16,7 +16,6 @@ export function ReviewsDue() {
   // The worklist sits below the patient list and appears once that list has loaded (the same cached
   // query), so the rows above never shift under the reader while the page fills in.
   const patients = usePatientList('');
-  const today = localToday();
 
   let body: React.ReactNode;
   if (reviews.isPending || patients.isPending) body = <LoadingState label="Loading reviews due" />;
@@ -49,7 +48,7 @@ export function ReviewsDue() {
                     {r.patient.name}
                   </Anchor>
                 </Table.Th>
-                <Table.Td>{reviewDateInWords(r.reviewDate, today, formatCalendarDate)}</Table.Td>
+                <Table.Td>{reviewDateInWords(r.reviewDate, r.today, formatCalendarDate)}</Table.Td>
                 <Table.Td>Version {r.version}</Table.Td>
               </Table.Tr>
             ))}

@@ -3,7 +3,6 @@ import {
   bandsOf,
   chartStart,
   daysFrom,
-  localToday,
   painRows,
   planMarks,
   relativeDays,
@@ -235,10 +234,6 @@ describe('adherence and review dates', () => {
     const format = (d: string) => `<${d}>`;
     expect(reviewDateInWords('2026-11-28', '2026-11-22', format)).toBe('<2026-11-28> (in 6 days)');
     expect(reviewDateInWords(null, '2026-11-22', format)).toBe('No review date set');
-  });
-
-  it("reads today's date where the browser is", () => {
-    expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 
   it('says what each earlier review did', () => {

@@ -280,12 +280,6 @@ export function reviewDateInWords(
   return `${formatDate(reviewDate)} (${relativeDays(reviewDate, today)})`;
 }
 
-/** Today's calendar date where the browser is (for the worklist, which carries no zone). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** "Confirmed version 2" / "Adjusted version 2: version 3 made". */
 export function reviewOutcomeText(
   entry: Pick<ReviewHistoryEntry, 'outcome' | 'version' | 'resultingVersion'>,

@@ -18,6 +18,9 @@ export interface DueReview {
   patient: { id: string; name: string };
   reviewDate: string | null;
   version: number;
+  /** Today in the patient's zone. */
+  today: string;
+  timeZone: string;
   due: boolean;
 }
 
