@@ -13,7 +13,7 @@ import {
   communicationResources,
   goalResources,
 } from './plan-records.ts';
-import { one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
+import { one, onlyParams, patientSearchScope, type Query, searchPage, uuidPattern } from './search-params.ts';
 
 type Filter = { patientIds?: string[]; id?: string; status?: 'active' | 'stopped' };
 type Loader = (q: Queryable, filter: Filter) => Promise<{ patientId: string; resource: FhirResource }[]>;
@@ -73,13 +73,7 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
     onlyParams(q, 'CareTeam', ['patient', 'subject']);
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
     if (named && !uuidPattern.test(named)) return searchPage(request, 'CareTeam', [], q);
-    const patientIds =
-      ctx.user.role === 'patient'
-        ? [ctx.user.patientId!].filter((p) => !named || p === named)
-        : named
-          ? [named]
-          : null;
-    if (!patientIds) fail('VALIDATION', 'Name the patient: CareTeam?patient=<id>.');
+    const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'CareTeam');
     const rows = await deps.db.tx(async (tx) =>
       keepReadable(
         tx,
@@ -129,14 +123,7 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
         fail('VALIDATION', 'status is active, or stopped (resolved for conditions).');
       if ((patient && !uuidPattern.test(patient)) || (id && !idPattern.test(id)))
         return searchPage(request, type, [], q);
-      // A patient searches their own; staff must name the patient (no program-wide clinical listing here).
-      const patientIds =
-        ctx.user.role === 'patient'
-          ? [ctx.user.patientId!].filter((p) => !patient || p === patient)
-          : patient
-            ? [patient]
-            : null;
-      if (!patientIds) fail('VALIDATION', `Name the patient: ${type}?patient=<id>.`);
+      const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, patient, type);
       const rows = await deps.db.tx(async (tx) => {
         const found = patientIds.length
           ? await load(tx, {

@@ -9,7 +9,7 @@ import { fail } from '../http/errors.ts';
 import { addReportedItems, recheckRegimen } from '../modules/regimen/regimen-service.ts';
 import { regimenResources } from './clinical-records.ts';
 import { fhirJson } from './outcomes.ts';
-import { one, onlyParams, type Query, searchPage, uuidPattern } from './search-params.ts';
+import { one, onlyParams, patientSearchScope, type Query, searchPage, uuidPattern } from './search-params.ts';
 
 const hide = { schema: { hide: true } };
 const noPatient = '00000000-0000-0000-0000-000000000000';
@@ -54,13 +54,7 @@ export function fhirDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
     onlyParams(q, 'Composition', ['patient', 'subject']);
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
     if (named && !uuidPattern.test(named)) return searchPage(request, 'Composition', [], q);
-    const patientIds =
-      ctx.user.role === 'patient'
-        ? [ctx.user.patientId!].filter((p) => !named || p === named)
-        : named
-          ? [named]
-          : null;
-    if (!patientIds) fail('VALIDATION', 'Name the patient: Composition?patient=<id>.');
+    const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'Composition');
     const rows = await deps.db.tx(async (tx) =>
       keepReadable(
         tx,

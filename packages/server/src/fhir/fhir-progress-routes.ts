@@ -9,7 +9,16 @@ import { fail } from '../http/errors.ts';
 import { recordResponse } from '../modules/progress/progress-service.ts';
 import { fhirJson } from './outcomes.ts';
 import { matchesCode, observationResources, questionnaireResponseResources } from './progress-records.ts';
-import { dateRange, one, onlyParams, type Query, searchPage, uuidPattern, values } from './search-params.ts';
+import {
+  dateRange,
+  one,
+  onlyParams,
+  patientSearchScope,
+  type Query,
+  searchPage,
+  uuidPattern,
+  values,
+} from './search-params.ts';
 
 const hide = { schema: { hide: true } };
 const noPatient = '00000000-0000-0000-0000-000000000000';
@@ -18,13 +27,6 @@ const observationId = /^([0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})(-[a-z-]+)?$/
 
 /** Progress over FHIR: Observation (diary values, scores), Questionnaire, QuestionnaireResponse. */
 export function fhirProgressRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const patientScope = (ctx: ReturnType<typeof contextOf>, named: string | undefined, type: string) => {
-    if (named && !uuidPattern.test(named)) return [];
-    if (ctx.user.role === 'patient') return [ctx.user.patientId!].filter((p) => !named || p === named);
-    if (!named) fail('VALIDATION', `Name the patient: ${type}?patient=<id>.`);
-    return [named];
-  };
-
   app.get<{ Params: { id: string } }>('/fhir/R4/Observation/:id', hide, async (request) => {
     const ctx = contextOf(request);
     const m = observationId.exec(request.params.id);
@@ -50,7 +52,7 @@ export function fhirProgressRoutes(app: FastifyInstance, deps: AppDeps): void {
     const q = request.query;
     onlyParams(q, 'Observation', ['patient', 'subject', 'code', 'date']);
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
-    const patientIds = patientScope(ctx, named, 'Observation');
+    const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'Observation');
     const range = dateRange(values(q, 'date'));
     const code = one(q, 'code');
     const rows = await deps.db.tx(async (tx) => {
@@ -92,7 +94,7 @@ export function fhirProgressRoutes(app: FastifyInstance, deps: AppDeps): void {
     const q = request.query;
     onlyParams(q, 'QuestionnaireResponse', ['patient', 'subject', 'authored']);
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
-    const patientIds = patientScope(ctx, named, 'QuestionnaireResponse');
+    const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'QuestionnaireResponse');
     const range = dateRange(values(q, 'authored'));
     const rows = await deps.db.tx(async (tx) => {
       const found = patientIds.length

@@ -97,3 +97,19 @@ export function dateRange(list: string[]): { from?: string; to?: string } {
   }
   return range;
 }
+
+/**
+ * The patients a patient-scoped search covers: a patient searches their own (naming another gives
+ * nothing); staff must name the patient (no program-wide clinical listing). A malformed id gives nothing.
+ */
+export function patientSearchScope(
+  role: string,
+  ownPatientId: string | null,
+  named: string | undefined,
+  type: string,
+): string[] {
+  if (named && !uuidPattern.test(named)) return [];
+  if (role === 'patient') return [ownPatientId!].filter((p) => !named || p === named);
+  if (!named) fail('VALIDATION', `Name the patient: ${type}?patient=<id>.`);
+  return [named];
+}

@@ -10,7 +10,8 @@ import {
 } from '@meridian/domain';
 import { safetyIndex, therapyEvidence } from '@meridian/knowledge';
 import type { Queryable } from '../../db/database.ts';
-import { regimenItems } from '../regimen/regimen-repo.ts';
+import { type RegimenItemRow, regimenItems } from '../regimen/regimen-repo.ts';
+import { inputOf } from '../regimen/regimen-service.ts';
 
 /** The patient's conditions as the knowledge base knows them, with their broader conditions. */
 export function patientConditions(
@@ -32,17 +33,13 @@ export function patientConditions(
 
 /** The patient's active regimen, resolved against the knowledge base (what the engine can assess). */
 export async function resolvedRegimen(q: Queryable, patientId: string): Promise<ResolvedItem[]> {
+  return resolveItems(await regimenItems(q, patientId));
+}
+
+/** Regimen items as the engine knows them; those it cannot recognise are left out. */
+function resolveItems(items: RegimenItemRow[]): ResolvedItem[] {
   const index = safetyIndex();
-  return (await regimenItems(q, patientId))
-    .map((i) =>
-      resolveItem(
-        index,
-        i.category === 'therapy' || i.category === 'condition'
-          ? `${i.category}:${i.entered_text}`
-          : i.entered_text,
-      ),
-    )
-    .filter(isResolved);
+  return items.map((i) => resolveItem(index, inputOf(i))).filter(isResolved);
 }
 
 /**
@@ -101,16 +98,7 @@ export async function recommendationsFor(
 ) {
   const index = safetyIndex();
   const items = await regimenItems(q, patientId);
-  const resolved = items
-    .map((i) =>
-      resolveItem(
-        index,
-        i.category === 'therapy' || i.category === 'condition'
-          ? `${i.category}:${i.entered_text}`
-          : i.entered_text,
-      ),
-    )
-    .filter(isResolved);
+  const resolved = resolveItems(items);
   const offeredRows = await q.query<{ therapy: string; covered: boolean | null; has_coverage: boolean }>(
     `SELECT DISTINCT ON (s.therapy) s.therapy, r.covered, (c.plan_id IS NOT NULL) AS has_coverage
        FROM patients p

@@ -13,7 +13,7 @@ import {
 } from './regimen-repo.ts';
 
 /** How an item is read by the engine: therapies and conditions carry their prefix. */
-function inputOf(row: Pick<RegimenItemRow, 'category' | 'entered_text'>): string {
+export function inputOf(row: Pick<RegimenItemRow, 'category' | 'entered_text'>): string {
   return row.category === 'therapy' || row.category === 'condition'
     ? `${row.category}:${row.entered_text}`
     : row.entered_text;
