@@ -2,17 +2,20 @@
 // at 3 locations over 90 days, each practitioner's calendar about 75% booked. Measured three ways in
 // one run: the pure search (calendars already loaded), the server's search with its queries on the
 // embedded database, and GET /api/slots through HTTP as a ratio to GET /healthz on the same server.
-// Not part of `npm test`. Usage: node bench/slots.ts [--seconds 5]
+// Not part of `npm test`. Usage: node bench/slots.ts [--rounds 5 --seconds 2]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, findSlots, type PractitionerCalendar } from '@meridian/domain';
 import { migrate, openPglite, searchSlots, seedDemo } from '@meridian/server';
-import autocannon from 'autocannon';
 import { startServer } from '../tests/e2e/harness.ts';
+import { driver, type LoadResult, loadAgainstHealthz } from './http-load.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '2' } },
+});
+const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const practitioners = 100;
 const days = 90;
@@ -128,9 +131,9 @@ const withDb = await time(50, async () => {
 progress(`server search in process: median ${withDb.medianMs.toFixed(2)} ms, ${found} slots`);
 await db.close();
 
-// 3. Through HTTP, against /healthz on the same server.
+// 3. Through HTTP, against /healthz on the same server (alternating windows; see http-load.ts).
 const server = await startServer({ dataDir });
-let http: { rps: number; p50: number; p99: number; failures: number }[] = [];
+let http: LoadResult;
 try {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
@@ -138,32 +141,24 @@ try {
     body: JSON.stringify({ email: 'coordinator@example.org', password: 'meridian-demo' }),
   });
   const token = ((await login.json()) as { token: string }).token;
-  const run = async (url: string, headers: Record<string, string> = {}) => {
-    await autocannon({ url, connections: 16, duration: 1, headers });
-    const r = await autocannon({ url, connections: 16, duration: seconds, headers });
-    return {
-      rps: r.requests.total / r.duration,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      failures: r.errors + r.non2xx,
-    };
-  };
   const params = new URLSearchParams({ ...query, limit: '20' });
-  progress('GET /healthz …');
-  const h1 = await run(`${server.url}/healthz`);
-  progress('GET /api/slots …');
   const check = await fetch(`${server.url}/api/slots?${params}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!check.ok) throw new Error(`GET /api/slots answered ${check.status}: ${await check.text()}`);
-  const slots = await run(`${server.url}/api/slots?${params}`, { authorization: `Bearer ${token}` });
-  progress('GET /healthz (again) …');
-  const h2 = await run(`${server.url}/healthz`);
-  http = [h1, slots, h2];
+  progress(`GET /api/slots against GET /healthz (${driver}) …`);
+  http = await loadAgainstHealthz(
+    server.url,
+    {
+      name: 'GET /api/slots',
+      url: `${server.url}/api/slots?${params}`,
+      headers: { authorization: `Bearer ${token}` },
+    },
+    { pid: server.pid, rounds, secondsPerWindow: seconds, concurrency: 16 },
+  );
 } finally {
   await server.stop();
 }
-const floor = Math.max(http[0]!.rps, http[2]!.rps);
 const result = {
   at: new Date().toISOString(),
   practitioners,
@@ -173,7 +168,8 @@ const result = {
   slotsFound: found,
   pureSearch: pure,
   serverSearchInProcess: withDb,
-  http: { healthz: floor, slots: http[1], ratioToHealthz: http[1]!.rps / floor },
+  driver,
+  http,
   node: process.version,
 };
 const out = path.join(import.meta.dirname, 'results');
@@ -182,14 +178,14 @@ fs.writeFileSync(path.join(out, 'slots.json'), `${JSON.stringify(result, null, 2
 const md = [
   `# Slot search (${result.at})`,
   '',
-  `First 20 free acupuncture slots at one location (of 3) among ${practitioners} practitioners over ${days} days; ${n} appointments booked (about 75% of working hours). Embedded PostgreSQL, Node ${process.version}, load generator on the same machine.`,
+  `First 20 free acupuncture slots at one location (of 3) among ${practitioners} practitioners over ${days} days; ${n} appointments booked (about 75% of working hours). Embedded PostgreSQL, Node ${process.version}, load generator on the same machine; the HTTP figures are medians of ${rounds} rounds of ${seconds} s, each beside ${seconds} s of GET /healthz.`,
   '',
   '| measure | median ms | p99 ms | req/s | ratio to /healthz |',
   '| --- | ---: | ---: | ---: | ---: |',
   `| pure search (calendars loaded) | ${pure.medianMs.toFixed(3)} | ${pure.p99Ms.toFixed(3)} | | |`,
   `| server search with its queries, in process | ${withDb.medianMs.toFixed(2)} | ${withDb.p99Ms.toFixed(2)} | | |`,
-  `| GET /api/slots over HTTP (16 connections) | ${http[1]!.p50.toFixed(1)} | ${http[1]!.p99.toFixed(1)} | ${http[1]!.rps.toFixed(0)} | ${(http[1]!.rps / floor).toFixed(2)} |`,
-  `| GET /healthz (higher of two runs) | | | ${floor.toFixed(0)} | 1.00 |`,
+  `| GET /api/slots over HTTP (${driver}, 16 connections) | ${http.p50.toFixed(1)} | ${http.p99.toFixed(1)} | ${http.rps.toFixed(0)} | ${http.ratioToHealthz.toFixed(2)} |`,
+  `| GET /healthz, in the same rounds | | | ${http.healthzRps.toFixed(0)} | 1.00 |`,
   '',
 ].join('\n');
 fs.writeFileSync(path.join(out, 'slots.md'), md);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Discipline, Role } from '@meridian/domain';
 import type { Queryable } from '../../db/database.ts';
 import type { SessionUser } from '../../http/context.ts';
@@ -10,7 +10,7 @@ export function newSecret(bytes = 32): string {
 
 /** Sessions are stored by the SHA-256 of their token. */
 export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Compares two secrets in constant time. */

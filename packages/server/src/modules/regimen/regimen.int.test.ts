@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { bearer, createTestApp, personas, type TestApp } from '@meridian/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -178,6 +179,62 @@ describe('POST /api/safety/check', () => {
       payload: { items: [] },
     });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().error.message).toContain('at least one item');
+    expect(empty.json().error.message).toBe(
+      'The request is not valid. body items: Give at least one item to check.',
+    );
+    for (const [payload, message] of [
+      ['{"items":["warfarin"', 'The request body is not valid JSON.'],
+      ['{"items":"warfarin"}', 'The request is not valid. body items:'],
+      ['{"items":["warfarin"],"patientId":"x"}', 'patientId'],
+      ['{"items":["warfarin"],"context":{"plateletCount":"low"}}', 'body context.plateletCount:'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/safety/check',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        payload,
+      });
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json().error.message, payload).toContain(message);
+    }
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/safety/check',
+      headers: { ...bearer(token), 'content-type': 'text/plain' },
+      payload: 'warfarin',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.message).toContain('Content-Type: application/json');
+  });
+
+  it('answers the same request again with the same answer, and a changed context with a new one', async () => {
+    const token = await t.login(personas.drPatel.email);
+    const check = (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/safety/check', headers: bearer(token), payload });
+    const first = await check({ items: ['therapy:acupuncture'] });
+    const again = await check({ items: ['therapy:acupuncture'] });
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.body).toBe(first.body);
+    expect(first.json().findings).toEqual([]);
+    // A browser that accepts gzip gets the repeated answer compressed, the same JSON inside.
+    const zipped = await t.app.inject({
+      method: 'POST',
+      url: '/api/safety/check',
+      headers: { ...bearer(token), 'accept-encoding': 'gzip, deflate, br' },
+      payload: { items: ['therapy:acupuncture'] },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(first.body);
+    const lowPlatelets = await check({ items: ['therapy:acupuncture'], context: { plateletCount: 20 } });
+    expect(lowPlatelets.json().findings.map((f: { kind: string }) => f.kind)).toContain('therapy-condition');
+    // Still signed in only: the remembered answer is not given without a session.
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/safety/check',
+      payload: { items: ['therapy:acupuncture'] },
+    });
+    expect(anonymous.statusCode).toBe(401);
   });
 });
