@@ -1,6 +1,7 @@
 import { dateInZone } from '@meridian/domain';
 import { bearer, createTestApp, personas, type TestApp } from '@meridian/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPlanVersion } from '../plans/plan-repo.ts';
 import { queueDiaryReminders } from './diary-reminders.ts';
 
 let t: TestApp;
@@ -172,6 +173,40 @@ describe('progress and reviews', () => {
       basedOn: plan.latestVersion + 1,
     });
     expect(byPatient.statusCode).toBe(403);
+  });
+
+  it("a clinician's review of a plan in its first version creates version 2, with the review as its reason", async () => {
+    // James gets a first version (made here as a signed consultation would make it), due for review today.
+    const maria = (await call(personas.drPatel.email, 'GET', `/api/patients/${mariaId}/care-plan`)).json()
+      .plan;
+    const okafor = await t.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      personas.drOkafor.email,
+    ]);
+    const content = { ...maria.shown.content, reviewDate: today() };
+    await t.db.tx((q) =>
+      addPlanVersion(
+        q,
+        jamesId,
+        { content, reason: 'Signed consultation', changes: [], consultationId: null, basedOn: null },
+        okafor[0]!.id,
+        t.clock.now(),
+      ),
+    );
+    const due = (await call(personas.drOkafor.email, 'GET', '/api/reviews/due')).json();
+    expect(due.reviews.map((r: { patient: { id: string } }) => r.patient.id)).toContain(jamesId);
+    const review = await call(personas.drOkafor.email, 'POST', `/api/patients/${jamesId}/care-plan/reviews`, {
+      outcome: 'adjusted',
+      note: 'Sleeping better; adding a sleep goal.',
+      basedOn: 1,
+      content: { ...content, reviewDate: daysAgo(-28) },
+    });
+    expect(review.statusCode).toBe(201);
+    expect(review.json()).toMatchObject({ outcome: 'adjusted', resultingVersion: 2 });
+    const plan = (await call(personas.james.email, 'GET', `/api/patients/${jamesId}/care-plan`)).json().plan;
+    expect(plan.latestVersion).toBe(2);
+    expect(plan.versions[0]).toMatchObject({ version: 2 });
+    expect(plan.versions[0].reason).toMatch(/^Review: Sleeping better/);
+    expect(plan.versions[0].changes.join(' ')).toContain('Review date');
   });
 
   it("keeps James's progress from Maria", async () => {
