@@ -21,6 +21,7 @@ import { fhirSchedulingRoutes } from './fhir/fhir-scheduling-routes.ts';
 import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
+import { recordRoutes } from './http/route-table.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     // Wait for in-flight requests on close; answer new ones 503 while draining.
     return503OnClosing: true,
   });
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -8,6 +8,7 @@ export { migrate } from './db/migrate.ts';
 export { openDatabase } from './db/open.ts';
 export { openPglite } from './db/pglite.ts';
 export { openPostgres } from './db/postgres.ts';
+export { type RouteEntry, routeTable } from './http/route-table.ts';
 export { searchSlots } from './modules/scheduling/scheduling-service.ts';
 export { seedDemo } from './seed/demo.ts';
 export { demoPassword } from './seed/demo-data.ts';

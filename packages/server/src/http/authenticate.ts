@@ -36,7 +36,9 @@ function credentialOf(request: FastifyRequest): Credential | null {
 /** Authenticates every /api and /fhir request unless its route is marked public; builds the request context. */
 export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cache: SessionCache): void {
   app.decorateRequest('meridian', null);
-  app.addHook('preHandler', async (request) => {
+  // On arrival, before the body is read or validated: a request without a session is refused without
+  // its body being parsed, and an anonymous caller cannot probe the schemas of routes it may not use.
+  app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public || !/^\/(api|fhir)(\/|$)/.test(request.url)) return;
     const credential = credentialOf(request);
     if (!credential) throw new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });

@@ -276,6 +276,11 @@ export function configurationRoutes(app: FastifyInstance, deps: AppDeps): void {
           b.name,
         ]);
         if (taken.length) fail('CONFLICT', `There is already a room called "${b.name}" here.`);
+        const known = await q.query<{ id: string }>('SELECT id FROM services WHERE id = ANY($1::uuid[])', [
+          b.serviceIds,
+        ]);
+        const unknown = b.serviceIds.filter((s) => !known.some((k) => k.id === s.toLowerCase()));
+        if (unknown.length) fail('VALIDATION', `No service has the id ${unknown.join(', ')}.`);
         const [row] = await q.query<{ id: string }>(
           'INSERT INTO rooms (location_id, name, capacity) VALUES ($1, $2, $3) RETURNING id',
           [request.params.locationId, b.name, b.capacity],
