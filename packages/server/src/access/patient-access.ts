@@ -6,7 +6,7 @@ import {
   decidePatientAccess,
   type PatientRelation,
 } from '@meridian/domain';
-import { recordAudit } from '../audit/audit-log.ts';
+import { type AuditEntry, appendAudit, recordAudit } from '../audit/audit-log.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -53,8 +53,10 @@ export async function loadRelations(
   patientIds: string[],
   now: Date,
 ): Promise<Map<string, PatientRelation>> {
-  const ids = [...new Set(patientIds.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
-  const relations = new Map<string, PatientRelation>(patientIds.map((id) => [id, noRelation]));
+  // Lists pass one id per row (hundreds for one patient's Observations): the work is per distinct id.
+  const distinct = [...new Set(patientIds)];
+  const ids = [...new Set(distinct.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
+  const relations = new Map<string, PatientRelation>(distinct.map((id) => [id, noRelation]));
   if (ids.length === 0) return relations;
   const found = new Map<string, PatientRelation>();
   const rows = await q.query<{
@@ -87,7 +89,7 @@ export async function loadRelations(
     });
   }
   // Keyed by the caller's own strings: Postgres compares uuids without regard to case.
-  for (const id of patientIds) relations.set(id, found.get(id.toLowerCase()) ?? noRelation);
+  for (const id of distinct) relations.set(id, found.get(id.toLowerCase()) ?? noRelation);
   return relations;
 }
 
@@ -112,7 +114,7 @@ export function auditOfDecision(
   patientId: string,
   request: PatientDataRequest,
   decision: AccessDecision,
-) {
+): AuditEntry {
   return {
     at: ctx.now,
     actorUserId: ctx.user.id,
@@ -148,8 +150,11 @@ export function refusal(decision: Extract<AccessDecision, { allowed: false }>): 
 }
 
 /**
- * The one door to a patient's data: asks the policy, runs `fn` only when allowed, and writes the
- * audit row in the same transaction. A refusal is audited too, then thrown as 404 or 403.
+ * The one door to a patient's data: asks the policy, runs `fn` only when allowed, and audits the
+ * request. A write's audit row is in its transaction. A read's is committed just after the read's
+ * transaction and before the answer, together with the rows of concurrent reads (appendAudit): one
+ * statement and one WAL flush for many reads, where each used to pay its own. A refusal is audited
+ * too, then thrown as 404 or 403.
  */
 export async function withPatientAccess<T>(
   db: Database,
@@ -159,17 +164,21 @@ export async function withPatientAccess<T>(
   fn: (q: Queryable, decision: Extract<AccessDecision, { allowed: true }>) => Promise<T>,
 ): Promise<T> {
   type Outcome = { ok: true; value: T } | { ok: false; refused: Extract<AccessDecision, { allowed: false }> };
+  const reading = request.mode === 'read';
+  let audit: AuditEntry | undefined;
   const outcome = await db.tx(async (q): Promise<Outcome> => {
     const relation = await loadRelation(q, actorOf(ctx), patientId, ctx.now);
     const decision = decidePatientAccess(actorOf(ctx), relation, patientId, request.category, request.mode);
+    audit = auditOfDecision(ctx, patientId, request, decision);
     if (!decision.allowed) {
-      await recordAudit(q, auditOfDecision(ctx, patientId, request, decision));
+      if (!reading) await recordAudit(q, audit);
       return { ok: false, refused: decision };
     }
     const value = await fn(q, decision);
-    await recordAudit(q, auditOfDecision(ctx, patientId, request, decision));
+    if (!reading) await recordAudit(q, audit);
     return { ok: true, value };
   });
+  if (reading) await appendAudit(db, audit!);
   if (!outcome.ok) throw refusal(outcome.refused);
   return outcome.value;
 }
