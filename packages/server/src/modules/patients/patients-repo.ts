@@ -25,11 +25,17 @@ interface PatientRow {
   location_time_zone: string | null;
 }
 
-const select = `SELECT p.id, p.mrn, p.given_name, p.family_name, p.birth_date, p.sex, p.phone, p.email,
+const columns = `p.id, p.mrn, p.given_name, p.family_name, p.birth_date, p.sex, p.phone, p.email,
        p.address_line, p.address_city, p.address_state, p.address_postal_code,
        p.pcp_name, p.pcp_organization, p.pcp_phone, p.pcp_fax, p.pcp_email, p.pcp_address,
-       l.id AS location_id, l.name AS location_name, l.time_zone AS location_time_zone
-  FROM patients p LEFT JOIN locations l ON l.id = p.home_location_id`;
+       l.id AS location_id, l.name AS location_name, l.time_zone AS location_time_zone`;
+const from = 'FROM patients p LEFT JOIN locations l ON l.id = p.home_location_id';
+const select = `SELECT ${columns} ${from}`;
+// The care team as one JSON array beside the patient's row: one round trip for the record.
+const careTeam = `(SELECT coalesce(json_agg(json_build_object('userId', u.id, 'name', u.display_name,
+                                              'discipline', u.discipline, 'role', m.team_role)
+                            ORDER BY m.added_at, u.display_name), '[]')
+      FROM care_team_members m JOIN users u ON u.id = m.user_id WHERE m.patient_id = p.id) AS care_team`;
 
 function summaryOf(r: PatientRow, now: Date) {
   const zone = r.location_time_zone ?? 'UTC';
@@ -91,22 +97,15 @@ export async function listCandidates(
   return rows.map((r) => summaryOf(r, now));
 }
 
-/** One patient's demographics, contacts, primary care provider and care team. */
+/** One patient's demographics, contacts, primary care provider and care team (one query). */
 export async function patientDetail(q: Queryable, id: string, now: Date) {
-  const rows = await q.query<PatientRow>(`${select} WHERE p.id = $1`, [id]);
+  const rows = await q.query<
+    PatientRow & {
+      care_team: { userId: string; name: string; discipline: string | null; role: string }[];
+    }
+  >(`SELECT ${columns}, ${careTeam} ${from} WHERE p.id = $1`, [id]);
   const r = rows[0];
   if (!r) return undefined;
-  const team = await q.query<{
-    user_id: string;
-    display_name: string;
-    discipline: string | null;
-    team_role: string;
-  }>(
-    `SELECT u.id AS user_id, u.display_name, u.discipline, m.team_role
-       FROM care_team_members m JOIN users u ON u.id = m.user_id
-      WHERE m.patient_id = $1 ORDER BY m.added_at, u.display_name`,
-    [id],
-  );
   return {
     ...summaryOf(r, now),
     phone: r.phone,
@@ -129,12 +128,7 @@ export async function patientDetail(q: Queryable, id: string, now: Date) {
           address: r.pcp_address,
         }
       : null,
-    careTeam: team.map((t) => ({
-      userId: t.user_id,
-      name: t.display_name,
-      discipline: t.discipline,
-      role: t.team_role,
-    })),
+    careTeam: r.care_team,
   };
 }
 
