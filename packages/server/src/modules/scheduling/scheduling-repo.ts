@@ -56,14 +56,6 @@ export async function findLocation(q: Queryable, id: string): Promise<LocationRo
   return row;
 }
 
-export async function offersService(q: Queryable, locationId: string, serviceId: string): Promise<boolean> {
-  const rows = await q.query('SELECT 1 FROM location_services WHERE location_id = $1 AND service_id = $2', [
-    locationId,
-    serviceId,
-  ]);
-  return rows.length > 0;
-}
-
 export interface PractitionerRow {
   id: string;
   display_name: string;
@@ -209,4 +201,152 @@ export function brokenConstraint(error: unknown): string | null {
   const e = error as { code?: string; constraint?: string; message?: string };
   if (e?.code !== '23P01' && e?.code !== '23505') return null;
   return e.constraint ?? /constraint "([^"]+)"/.exec(e.message ?? '')?.[1] ?? 'unknown';
+}
+
+/** A service at a location, in one query: the service, the location, and whether the location offers it. */
+export async function serviceAtLocation(
+  q: Queryable,
+  serviceId: string,
+  locationId: string,
+): Promise<{ service: ServiceRow | undefined; location: LocationRow | undefined; offered: boolean }> {
+  const [row] = await q.query<{ service: ServiceRow | null; location: LocationRow | null; offered: boolean }>(
+    `SELECT (SELECT row_to_json(x) FROM (SELECT ${serviceColumns} FROM services s WHERE s.id = $1) x) AS service,
+            (SELECT row_to_json(l) FROM (SELECT id, name, time_zone FROM locations WHERE id = $2) l) AS location,
+            EXISTS (SELECT 1 FROM location_services WHERE location_id = $2 AND service_id = $1) AS offered`,
+    [serviceId, locationId],
+  );
+  return {
+    service: row?.service ?? undefined,
+    location: row?.location ?? undefined,
+    offered: row?.offered ?? false,
+  };
+}
+
+export interface SearchSetup {
+  people: PractitionerRow[];
+  hours: Map<string, WeeklyHours[]>;
+  credentials: Map<string, HeldCredential[]>;
+  /** Active rooms at the location that suit the service, by name (only when asked for). */
+  roomIds: string[];
+}
+
+/**
+ * What a slot search needs once, whatever the days searched, in one query: the people who may deliver
+ * the service here (as eligiblePractitioners), their weekly hours at the location, their credentials,
+ * and the rooms that suit the service (as roomCalendars).
+ */
+export async function searchSetup(
+  q: Queryable,
+  service: ServiceRow,
+  locationId: string,
+  practitionerId: string | undefined,
+  withRooms: boolean,
+): Promise<SearchSetup> {
+  const [row] = await q.query<{
+    people: PractitionerRow[];
+    hours: [string, number, string, string, string | null, string | null][];
+    credentials: [string, string, string | null, string | null][];
+    rooms: string[];
+  }>(
+    `WITH people AS (
+       SELECT u.id, u.display_name, u.role, u.discipline
+         FROM users u
+        WHERE u.active
+          AND ((u.role = 'clinician' AND u.discipline = ANY ($1::text[])) OR (u.role = 'volunteer' AND $2::boolean))
+          AND EXISTS (SELECT 1 FROM working_hours w WHERE w.user_id = u.id AND w.location_id = $3)
+          AND ($4::uuid IS NULL OR u.id = $4::uuid))
+     SELECT (SELECT coalesce(json_agg(json_build_object('id', id, 'display_name', display_name, 'role', role,
+                                                        'discipline', discipline) ORDER BY display_name), '[]')
+               FROM people) AS people,
+            (SELECT coalesce(json_agg(json_build_array(w.user_id, w.weekday, w.starts::text, w.ends::text,
+                                                       w.break_starts::text, w.break_ends::text)), '[]')
+               FROM working_hours w WHERE w.user_id IN (SELECT id FROM people) AND w.location_id = $3) AS hours,
+            (SELECT coalesce(json_agg(json_build_array(c.user_id, c.kind, c.issued_on, c.expires_on)), '[]')
+               FROM credentials c WHERE c.user_id IN (SELECT id FROM people)) AS credentials,
+            (SELECT coalesce(json_agg(r.id ORDER BY r.name), '[]') FROM rooms r JOIN room_services rs ON rs.room_id = r.id
+              WHERE $5::boolean AND r.location_id = $3 AND rs.service_id = $6 AND r.active) AS rooms`,
+    [
+      service.disciplines,
+      service.delivered_by_volunteers,
+      locationId,
+      practitionerId ?? null,
+      withRooms,
+      service.id,
+    ],
+  );
+  const { people, hours, credentials, rooms } = row!;
+  const hoursBy = new Map(people.map((p) => [p.id, [] as WeeklyHours[]]));
+  for (const [userId, weekday, starts, ends, breakStarts, breakEnds] of hours)
+    hoursBy.get(userId)!.push({
+      weekday,
+      starts: starts.slice(0, 5),
+      ends: ends.slice(0, 5),
+      breakStarts: breakStarts?.slice(0, 5) ?? null,
+      breakEnds: breakEnds?.slice(0, 5) ?? null,
+    });
+  const credentialsBy = new Map(people.map((p) => [p.id, [] as HeldCredential[]]));
+  for (const [userId, kind, issuedOn, expiresOn] of credentials)
+    credentialsBy.get(userId)!.push({ kind, issuedOn, expiresOn });
+  return { people, hours: hoursBy, credentials: credentialsBy, roomIds: rooms };
+}
+
+/**
+ * Busy times in [from, to) for one window of a slot search, in one query: the practitioners' (as
+ * calendarsOf), the rooms' (as roomCalendars) and the patient's (as patientBusy; none without a patient).
+ */
+export async function windowBusy(
+  q: Queryable,
+  args: {
+    userIds: string[];
+    roomIds: string[];
+    patientId: string | null;
+    from: Date;
+    to: Date;
+    exceptAppointmentId?: string | undefined;
+    exceptAttendanceId?: string | undefined;
+  },
+): Promise<{ practitioners: Map<string, Interval[]>; rooms: Map<string, Interval[]>; patient: Interval[] }> {
+  const [row] = await q.query<{
+    practitioners: [string, number, number][];
+    rooms: [string, number, number][];
+    patient: [number, number][];
+  }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_array(b.user_id, b.s, b.e)), '[]') FROM (
+          SELECT practitioner_id AS user_id, extract(epoch FROM starts_at) * 1000 AS s, extract(epoch FROM ends_at) * 1000 AS e
+            FROM appointments
+           WHERE practitioner_id = ANY ($1::uuid[]) AND status <> 'cancelled'
+             AND starts_at >= $3::timestamptz - interval '8 hours' AND starts_at < $4 AND ends_at > $3
+             AND ($5::uuid IS NULL OR id <> $5::uuid)
+          UNION ALL
+          SELECT user_id, extract(epoch FROM starts_at) * 1000, extract(epoch FROM ends_at) * 1000 FROM time_off
+           WHERE user_id = ANY ($1::uuid[]) AND starts_at < $4 AND ends_at > $3) b) AS practitioners,
+       (SELECT coalesce(json_agg(json_build_array(room_id, extract(epoch FROM starts_at) * 1000,
+                                                  extract(epoch FROM ends_at) * 1000)), '[]')
+          FROM appointments
+         WHERE room_id = ANY ($2::uuid[]) AND room_id IS NOT NULL AND status <> 'cancelled'
+           AND starts_at >= $3::timestamptz - interval '8 hours' AND starts_at < $4 AND ends_at > $3
+           AND ($5::uuid IS NULL OR id <> $5::uuid)) AS rooms,
+       (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM a.starts_at) * 1000,
+                                                  extract(epoch FROM a.ends_at) * 1000)), '[]')
+          FROM attendances t JOIN appointments a ON a.id = t.appointment_id
+         WHERE t.patient_id = $6::uuid AND t.status IN ('booked', 'attended') AND a.starts_at < $4 AND a.ends_at > $3
+           AND ($7::uuid IS NULL OR t.id <> $7::uuid)) AS patient`,
+    [
+      args.userIds,
+      args.roomIds,
+      args.from,
+      args.to,
+      args.exceptAppointmentId ?? null,
+      args.patientId,
+      args.exceptAttendanceId ?? null,
+    ],
+  );
+  const interval = (start: number, end: number): Interval => ({ start: new Date(start), end: new Date(end) });
+  const practitioners = new Map(args.userIds.map((id) => [id, [] as Interval[]]));
+  for (const [userId, start, end] of row!.practitioners)
+    practitioners.get(userId)!.push(interval(start, end));
+  const rooms = new Map(args.roomIds.map((id) => [id, [] as Interval[]]));
+  for (const [roomId, start, end] of row!.rooms) rooms.get(roomId)!.push(interval(start, end));
+  return { practitioners, rooms, patient: row!.patient.map(([start, end]) => interval(start, end)) };
 }

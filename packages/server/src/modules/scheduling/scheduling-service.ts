@@ -19,14 +19,14 @@ import {
   calendarsOf,
   credentialsOf,
   eligiblePractitioners,
-  findLocation,
-  findService,
   type LocationRow,
-  offersService,
   type PractitionerRow,
   patientBusy,
   roomCalendars,
   type ServiceRow,
+  searchSetup,
+  serviceAtLocation,
+  windowBusy,
 } from './scheduling-repo.ts';
 import { notifyVisit } from './visit-messages.ts';
 import { offerFreedSlot } from './waitlist-service.ts';
@@ -53,12 +53,10 @@ async function contextFor(
     durationMinutes?: number | undefined;
   },
 ): Promise<Context> {
-  const service = await findService(q, args.serviceId);
+  const { service, location, offered } = await serviceAtLocation(q, args.serviceId, args.locationId);
   if (!service?.active) fail('NOT_FOUND', 'No such service in the catalog (or it is no longer offered).');
-  const location = await findLocation(q, args.locationId);
   if (!location) fail('NOT_FOUND', 'No such location.');
-  if (!(await offersService(q, location.id, service.id)))
-    fail('CONFLICT', `${location.name} does not offer ${service.name}.`);
+  if (!offered) fail('CONFLICT', `${location.name} does not offer ${service.name}.`);
   const setting = args.setting ?? service.settings.find((s) => s !== 'inpatient') ?? service.settings[0]!;
   if (!service.settings.includes(setting))
     fail(
@@ -134,7 +132,16 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
     fail('VALIDATION', `Search at most ${maxSearchDays} days at a time.`);
   const rangeStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
   const rangeEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
-  const people = await eligiblePractitioners(q, c.service, c.location.id, query.practitionerId);
+  const group = c.service.capacity > 1;
+  // Who may deliver it, their hours, credentials and the rooms: loaded once, whatever the days searched.
+  const setup = await searchSetup(
+    q,
+    c.service,
+    c.location.id,
+    query.practitionerId,
+    !group && c.setting === 'outpatient',
+  );
+  const people = setup.people;
   const names = new Map(people.map((p) => [p.id, p.display_name]));
   const base = {
     service: { id: c.service.id, name: c.service.name, capacity: c.service.capacity },
@@ -142,7 +149,7 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
     durationMinutes: c.durationMinutes,
     setting: c.setting,
   };
-  if (c.service.capacity > 1) {
+  if (group) {
     const sessions = await q.query<{
       id: string;
       practitioner_id: string;
@@ -204,11 +211,30 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
         )
       : [];
   const slots: Slot[] = [];
+  const ids = people.map((p) => p.id);
   for (let windowFrom = from, size = 2; windowFrom <= to && slots.length < query.limit; size *= 4) {
     const windowTo = addDays(windowFrom, size - 1) < to ? addDays(windowFrom, size - 1) : to;
     const loadFrom = new Date(`${addDays(windowFrom, -1)}T00:00:00Z`);
     const loadTo = new Date(`${addDays(windowTo, 2)}T00:00:00Z`);
-    const calendars = await practitionerCalendars(q, c, people, loadFrom, loadTo, moving?.appointment_id);
+    // One query per window for every busy time: the practitioners', the rooms' and the patient's.
+    const busy = await windowBusy(q, {
+      userIds: ids,
+      roomIds: setup.roomIds,
+      patientId: query.patientId ?? null,
+      from: loadFrom,
+      to: loadTo,
+      exceptAppointmentId: moving?.appointment_id,
+      exceptAttendanceId: moving?.id,
+    });
+    const calendars = people.map(
+      (p): PractitionerCalendar => ({
+        practitionerId: p.id,
+        hours: setup.hours.get(p.id)!,
+        busy: busy.practitioners.get(p.id)!,
+        credentialedOn: (date: string) =>
+          credentialProblems(c.service.required_credentials, setup.credentials.get(p.id)!, date).length === 0,
+      }),
+    );
     slots.push(
       ...findSlots(calendars, {
         timeZone: c.location.time_zone,
@@ -216,20 +242,9 @@ export async function searchSlots(q: Queryable, query: SlotQuery, now: Date) {
         to: windowTo,
         durationMinutes: c.durationMinutes,
         notBefore: now,
-        ...(query.patientId
-          ? { patientBusy: await patientBusy(q, query.patientId, loadFrom, loadTo, moving?.id) }
-          : {}),
+        ...(query.patientId ? { patientBusy: busy.patient } : {}),
         ...(c.setting === 'outpatient'
-          ? {
-              rooms: await roomCalendars(
-                q,
-                c.service.id,
-                c.location.id,
-                loadFrom,
-                loadTo,
-                moving?.appointment_id,
-              ),
-            }
+          ? { rooms: setup.roomIds.map((roomId) => ({ roomId, busy: busy.rooms.get(roomId)! })) }
           : {}),
         preferred: {
           ...(query.weekdays ? { weekdays: query.weekdays } : {}),
