@@ -46,6 +46,22 @@ const noRelation: PatientRelation = {
   breakGlass: null,
 };
 
+const relationsFrom = (patients: string) => `SELECT p.id,
+       EXISTS (SELECT 1 FROM patients WHERE id = p.id) AS exists,
+       EXISTS (SELECT 1 FROM care_team_members WHERE patient_id = p.id AND user_id = $2) AS on_team,
+       EXISTS (SELECT 1 FROM bedside_assignments
+                WHERE patient_id = p.id AND volunteer_user_id = $2 AND status = 'scheduled') AS bedside,
+       g.reason AS bg_reason, g.expires_at AS bg_expires
+  FROM ${patients}
+  LEFT JOIN LATERAL (
+    SELECT reason, expires_at FROM break_glass_grants
+     WHERE user_id = $2 AND patient_id = p.id AND granted_at <= $3 AND expires_at > $3
+     ORDER BY expires_at DESC LIMIT 1) g ON true`;
+// Every audited request asks about one patient: with a single id (not an array of unknown length)
+// PostgreSQL settles on one plan for the prepared statement instead of planning it again each time.
+const oneRelation = relationsFrom('(SELECT $1::uuid AS id) AS p');
+const manyRelations = relationsFrom('unnest($1::uuid[]) AS p(id)');
+
 /** Loads the facts the policy needs about one actor and several patients, in one query. */
 export async function loadRelations(
   q: Queryable,
@@ -66,20 +82,7 @@ export async function loadRelations(
     bedside: boolean;
     bg_reason: string | null;
     bg_expires: Date | null;
-  }>(
-    `SELECT p.id,
-            EXISTS (SELECT 1 FROM patients WHERE id = p.id) AS exists,
-            EXISTS (SELECT 1 FROM care_team_members WHERE patient_id = p.id AND user_id = $2) AS on_team,
-            EXISTS (SELECT 1 FROM bedside_assignments
-                     WHERE patient_id = p.id AND volunteer_user_id = $2 AND status = 'scheduled') AS bedside,
-            g.reason AS bg_reason, g.expires_at AS bg_expires
-       FROM unnest($1::uuid[]) AS p(id)
-       LEFT JOIN LATERAL (
-         SELECT reason, expires_at FROM break_glass_grants
-          WHERE user_id = $2 AND patient_id = p.id AND granted_at <= $3 AND expires_at > $3
-          ORDER BY expires_at DESC LIMIT 1) g ON true`,
-    [ids, actor.userId, now],
-  );
+  }>(ids.length === 1 ? oneRelation : manyRelations, [ids.length === 1 ? ids[0] : ids, actor.userId, now]);
   for (const r of rows) {
     found.set(r.id, {
       patientExists: r.exists,
