@@ -49,6 +49,26 @@ async function responses(q: Queryable, f: ProgressFilter): Promise<ResponseRecor
   }));
 }
 
+/**
+ * The diary's WHERE clause for the filters given (each parameter keeps its number; one patient is a
+ * single id). Written out per combination rather than as "($1 IS NULL OR …)" over an array, which
+ * PostgreSQL planned afresh on every search of this million-row table; each combination is a prepared
+ * statement that settles on one plan.
+ */
+function diaryFilter(f: ProgressFilter): string {
+  const where = [
+    f.patientIds?.length === 1
+      ? 'patient_id = $1::uuid'
+      : f.patientIds
+        ? 'patient_id = ANY ($1::uuid[])'
+        : '$1::uuid[] IS NULL',
+    f.id ? 'id = $2::uuid' : '$2::uuid IS NULL',
+    f.from ? 'entry_date >= $3::date' : '$3::date IS NULL',
+    f.to ? 'entry_date <= $4::date' : '$4::date IS NULL',
+  ];
+  return where.join(' AND ');
+}
+
 /** Diary values and questionnaire scores as Observations, oldest first. */
 export async function observationResources(q: Queryable, f: ProgressFilter): Promise<Found[]> {
   const diary = await q.query<{
@@ -62,10 +82,13 @@ export async function observationResources(q: Queryable, f: ProgressFilter): Pro
     recorded_at: Date;
   }>(
     `SELECT id, patient_id, entry_date::text, pain_now, pain_average, pain_worst, sleep_hours, recorded_at FROM diary_entries
-      WHERE ($1::uuid[] IS NULL OR patient_id = ANY ($1::uuid[])) AND ($2::uuid IS NULL OR id = $2::uuid)
-        AND ($3::date IS NULL OR entry_date >= $3::date) AND ($4::date IS NULL OR entry_date <= $4::date)
-      ORDER BY entry_date, id LIMIT 5000`,
-    [f.patientIds ?? null, f.id ?? null, f.from ?? null, f.to ?? null],
+      WHERE ${diaryFilter(f)} ORDER BY entry_date, id LIMIT 5000`,
+    [
+      f.patientIds?.length === 1 ? f.patientIds[0] : (f.patientIds ?? null),
+      f.id ?? null,
+      f.from ?? null,
+      f.to ?? null,
+    ],
   );
   const fromDiary = diary.flatMap((d) =>
     diaryObservations({
