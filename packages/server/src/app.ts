@@ -3,7 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -22,7 +22,7 @@ import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
 import { recordRoutes } from './http/route-table.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
@@ -72,6 +72,33 @@ function toAppError(error: FastifyError | Error): AppError {
         code: 'VALIDATION',
         message: 'Send the body as JSON with Content-Type: application/json.',
       });
+    // Raised by the router before any hook runs (see frameworkErrors in buildApp).
+    case 'FST_ERR_BAD_URL':
+      return new AppError({
+        code: 'VALIDATION',
+        message: 'A part of the address is not correctly percent-encoded.',
+      });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError({
+        code: 'VALIDATION',
+        message: 'A part of the address is too long to be an id (at most 100 characters).',
+      });
+    // PostgreSQL refused a value the client sent, so the statement (and its transaction) changed
+    // nothing: a NUL character, which Postgres text cannot hold (SQLSTATE 22021), or a date that
+    // passed a format check but is not on the calendar, e.g. 2026-02-30 (22007, 22008).
+    case '22021':
+      return new AppError({
+        code: 'VALIDATION',
+        message: 'The request contains a NUL character (\\u0000); Meridian does not accept it in text.',
+      });
+    case '22007':
+    case '22008': {
+      const value = /"([^"]{1,40})"/.exec(fe.message)?.[1];
+      return new AppError({
+        code: 'VALIDATION',
+        message: `A date or time in the request is not a real one${value ? ` ("${value}")` : ''}. Give an existing date as YYYY-MM-DD.`,
+      });
+    }
   }
   if (error instanceof SyntaxError && fe.statusCode === 400) {
     return new AppError({ code: 'VALIDATION', message: 'The request body is not valid JSON.' });
@@ -94,6 +121,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     trustProxy: config.trustProxy,
     // Wait for in-flight requests on close; answer new ones 503 while draining.
     return503OnClosing: true,
+    // A malformed or over-long path segment is refused by the router before any hook runs; without
+    // this, Fastify answers with its own JSON (echoing the path) and without the security headers.
+    frameworkErrors: (error, request, reply: FastifyReply) => {
+      const appError = toAppError(error);
+      reply.headers(securityHeaders({ hsts: config.cookieSecure }));
+      if (isFhirRequest(request)) return sendOutcome(reply, appError);
+      return reply.code(appError.status).send(appError.toBody());
+    },
   });
   recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);

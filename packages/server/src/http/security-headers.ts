@@ -42,7 +42,9 @@ export function securityHeaders(options: { hsts: boolean }): Record<string, stri
 
 export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
   const entries = Object.entries(securityHeaders(options));
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of entries) reply.raw.setHeader(name, value);
+    // FHIR answers carry patient data as much as the API's do (which app.ts keeps out of caches).
+    if (request.url.startsWith('/fhir/')) reply.raw.setHeader('cache-control', 'no-store');
   });
 }
