@@ -1,3 +1,4 @@
+import { isObject, list } from './received.ts';
 // Reading a record sent by a primary care provider: a FHIR R4 Bundle (any type: collection, document,
 // searchset, transaction) whose MedicationStatement, MedicationRequest, Condition and AllergyIntolerance
 // entries become items for a clinician to reconcile. Anything else is listed as skipped, with why.
@@ -26,10 +27,7 @@ export interface ImportedRecord {
   skipped: string[];
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : undefined);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The words of a CodeableConcept: its text, else the first coding's display. */
 function conceptText(concept: unknown): string | undefined {
@@ -56,6 +54,8 @@ const inactiveCondition = new Set(['inactive', 'resolved', 'remission']);
 export function readPcpBundle(bundle: unknown, maxEntries = 500): ImportedRecord {
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle')
     throw new RangeError('The body must be a FHIR Bundle (resourceType "Bundle").');
+  if (bundle.entry !== undefined && !Array.isArray(bundle.entry))
+    throw new RangeError("entry must be a list of the Bundle's entries.");
   const entries = list(bundle.entry);
   if (entries.length > maxEntries)
     throw new RangeError(`A Bundle may hold at most ${maxEntries} entries; this one has ${entries.length}.`);

@@ -8,5 +8,6 @@ export * from './mappers.ts';
 export * from './observations.ts';
 export * from './outcomes.ts';
 export * from './practitioner-role.ts';
+export * from './received.ts';
 export * from './scheduling.ts';
 export * from './types.ts';

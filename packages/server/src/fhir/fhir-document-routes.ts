@@ -1,4 +1,4 @@
-import { type FhirResource, readPcpBundle } from '@meridian/fhir';
+import { type FhirResource, readPcpBundle, referenceOf } from '@meridian/fhir';
 import type { FastifyInstance } from 'fastify';
 import { keepReadable } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
@@ -83,7 +83,7 @@ export function fhirDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
       const body = request.body;
       if (body?.resourceType !== 'MedicationStatement')
         fail('VALIDATION', 'The body must be a MedicationStatement.');
-      const subject = (body.subject as { reference?: string } | undefined)?.reference ?? '';
+      const subject = referenceOf(body.subject) ?? '';
       if (!subject.startsWith('Patient/'))
         fail('VALIDATION', 'subject must reference the patient ("Patient/<id>").');
       const patientId = subject.slice('Patient/'.length);

@@ -4,13 +4,17 @@ import {
   appointmentResource,
   type FhirResource,
   healthcareServiceResource,
+  isObject,
+  list,
   locationResource,
   meridianSystems,
   patientResource,
   practitionerResource,
+  referenceOf,
   scheduleResource,
   searchBundle,
   slotResource,
+  textOf,
 } from '@meridian/fhir';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { keepReadable } from '../access/audited-list.ts';
@@ -302,13 +306,14 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
     const ctx = contextOf(request);
     const body = request.body;
     if (body?.resourceType !== 'Appointment') fail('VALIDATION', 'The body must be an Appointment resource.');
-    const slots = (body.slot as { reference?: string }[] | undefined) ?? [];
-    if (slots.length !== 1 || !slots[0]?.reference?.startsWith('Slot/'))
+    const slots = list(body.slot).map(referenceOf);
+    if (slots.length !== 1 || !slots[0]?.startsWith('Slot/'))
       fail('VALIDATION', 'Give exactly one slot reference ("Slot/<id>") from a Slot search.');
-    const parsed = parseSlotId(slots[0].reference.slice(5));
+    const parsed = parseSlotId(slots[0].slice(5));
     if (!parsed) fail('VALIDATION', 'That Slot id is not one this server issued.');
-    const participants = (body.participant as { actor?: { reference?: string } }[] | undefined) ?? [];
-    const patientRef = participants.map((p) => p.actor?.reference).find((r) => r?.startsWith('Patient/'));
+    const patientRef = list(body.participant)
+      .map((p) => referenceOf(isObject(p) ? p.actor : undefined))
+      .find((r) => r?.startsWith('Patient/'));
     if (!patientRef) fail('VALIDATION', 'Name the patient as a participant ("Patient/<id>").');
     const patientId = patientRef.slice(8);
     const combo = (await scheduleCombos(deps.db)).find((c) => c.id === parsed.schedule);
@@ -380,7 +385,7 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
           'VALIDATION',
           'Only cancelling is supported by update: set status to "cancelled" with a cancelationReason.',
         );
-      const reason = (body.cancelationReason as { text?: string } | undefined)?.text?.trim();
+      const reason = textOf(body.cancelationReason);
       if (!reason || reason.length < 3) fail('VALIDATION', 'Say why in cancelationReason.text.');
       const head = await visitById(request.params.id);
       return withPatientAccess(

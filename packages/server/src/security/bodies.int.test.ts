@@ -255,6 +255,32 @@ describe('values of the wrong type', () => {
       ['POST', '/fhir/R4/Appointment', { resourceType: 'Appointment', slot: 'Slot/1' }, /slot/i],
       ['PUT', `/fhir/R4/Appointment/${zeroId}`, { resourceType: 'Appointment', id: 42 }, /id/i],
       ['POST', `/fhir/R4/Patient/${mariaId}/$import-pcp`, { resourceType: 42, entry: [] }, /bundle/i],
+      // Nested values of the wrong type (these were TypeErrors answered 500).
+      [
+        'POST',
+        '/fhir/R4/MedicationStatement',
+        { resourceType: 'MedicationStatement', subject: { reference: 42 } },
+        /subject/i,
+      ],
+      ['POST', '/fhir/R4/Appointment', { resourceType: 'Appointment', slot: [{ reference: 42 }] }, /slot/i],
+      [
+        'POST',
+        '/fhir/R4/Appointment',
+        { resourceType: 'Appointment', slot: [null], participant: 'x' },
+        /slot/i,
+      ],
+      [
+        'PUT',
+        `/fhir/R4/Appointment/${zeroId}`,
+        { resourceType: 'Appointment', id: zeroId, status: 'cancelled', cancelationReason: { text: 42 } },
+        /cancelationReason|not found|no appointment/i,
+      ],
+      [
+        'POST',
+        `/fhir/R4/Patient/${mariaId}/$import-pcp`,
+        { resourceType: 'Bundle', type: 'collection', entry: 'x' },
+        /entry/i,
+      ],
     ];
     for (const [method, url, body, says] of cases) {
       const res = await inject(method, url, JSON.stringify(body), {
