@@ -276,44 +276,48 @@ export async function coverageFor(
   onDate: string,
   timeZone: string,
 ): Promise<CoverageAnswer> {
-  const [plan] = await q.query<{
-    name: string;
-    covered: boolean | null;
-    requires_referral: boolean | null;
-    requires_prior_authorisation: boolean | null;
-    visits_per_year: number | null;
-    copay_cents: number | null;
+  // The plan's rule, this year's visits and the referrals or authorisations on file, in one query
+  // ($3 is the day as a date, $6 the same day as text, compared with days formatted in the zone).
+  const [row] = await q.query<{
+    plan: {
+      name: string;
+      covered: boolean | null;
+      requires_referral: boolean | null;
+      requires_prior_authorisation: boolean | null;
+      visits_per_year: number | null;
+      copay_cents: number | null;
+    } | null;
+    n: number;
+    on_file: {
+      kind: 'referral' | 'prior_authorisation';
+      valid_from: string;
+      valid_until: string;
+      visits: number | null;
+      used: number;
+    }[];
   }>(
-    `SELECT py.name || ' ' || pl.name AS name, r.covered, r.requires_referral, r.requires_prior_authorisation,
-            r.visits_per_year, r.copay_cents
-       FROM patient_coverages c JOIN plans pl ON pl.id = c.plan_id JOIN payers py ON py.id = pl.payer_id
-       LEFT JOIN plan_service_rules r ON r.plan_id = pl.id AND r.service_id = $2
-      WHERE c.patient_id = $1 AND c.starts_on <= $3 AND (c.ends_on IS NULL OR c.ends_on >= $3)
-      ORDER BY c.starts_on DESC LIMIT 1`,
-    [patientId, service.id, onDate],
+    `SELECT
+       (SELECT row_to_json(x) FROM (
+          SELECT py.name || ' ' || pl.name AS name, r.covered, r.requires_referral, r.requires_prior_authorisation,
+                 r.visits_per_year, r.copay_cents
+            FROM patient_coverages c JOIN plans pl ON pl.id = c.plan_id JOIN payers py ON py.id = pl.payer_id
+            LEFT JOIN plan_service_rules r ON r.plan_id = pl.id AND r.service_id = $2
+           WHERE c.patient_id = $1 AND c.starts_on <= $3::date AND (c.ends_on IS NULL OR c.ends_on >= $3::date)
+           ORDER BY c.starts_on DESC LIMIT 1) x) AS plan,
+       (SELECT count(*)::int FROM attendances t JOIN appointments a ON a.id = t.appointment_id
+         WHERE t.patient_id = $1 AND a.service_id = $2 AND t.status IN ('booked', 'attended')
+           AND to_char(a.starts_at AT TIME ZONE $5, 'YYYY') = $4
+           AND to_char(a.starts_at AT TIME ZONE $5, 'YYYY-MM-DD') < $6) AS n,
+       (SELECT coalesce(json_agg(y), '[]') FROM (
+          SELECT z.kind, z.valid_from, z.valid_until, z.visits,
+                 (SELECT count(*)::int FROM attendances t JOIN appointments a ON a.id = t.appointment_id
+                   WHERE t.patient_id = z.patient_id AND a.service_id = z.service_id AND t.status IN ('booked', 'attended')
+                     AND to_char(a.starts_at AT TIME ZONE $5, 'YYYY-MM-DD') BETWEEN z.valid_from::text AND z.valid_until::text
+                     AND to_char(a.starts_at AT TIME ZONE $5, 'YYYY-MM-DD') < $6) AS used
+            FROM authorisations z WHERE z.patient_id = $1 AND z.service_id = $2) y) AS on_file`,
+    [patientId, service.id, onDate, onDate.slice(0, 4), timeZone, onDate],
   );
-  const year = onDate.slice(0, 4);
-  const [{ n } = { n: 0 }] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM attendances t JOIN appointments a ON a.id = t.appointment_id
-      WHERE t.patient_id = $1 AND a.service_id = $2 AND t.status IN ('booked', 'attended')
-        AND to_char(a.starts_at AT TIME ZONE $4, 'YYYY') = $3 AND to_char(a.starts_at AT TIME ZONE $4, 'YYYY-MM-DD') < $5`,
-    [patientId, service.id, year, timeZone, onDate],
-  );
-  const onFile = await q.query<{
-    kind: 'referral' | 'prior_authorisation';
-    valid_from: string;
-    valid_until: string;
-    visits: number | null;
-    used: number;
-  }>(
-    `SELECT z.kind, z.valid_from, z.valid_until, z.visits,
-            (SELECT count(*)::int FROM attendances t JOIN appointments a ON a.id = t.appointment_id
-              WHERE t.patient_id = z.patient_id AND a.service_id = z.service_id AND t.status IN ('booked', 'attended')
-                AND to_char(a.starts_at AT TIME ZONE $3, 'YYYY-MM-DD') BETWEEN z.valid_from::text AND z.valid_until::text
-                AND to_char(a.starts_at AT TIME ZONE $3, 'YYYY-MM-DD') < $4) AS used
-       FROM authorisations z WHERE z.patient_id = $1 AND z.service_id = $2`,
-    [patientId, service.id, timeZone, onDate],
-  );
+  const { plan, n, on_file: onFile } = row!;
   return decideCoverage({
     onDate,
     plan: plan
