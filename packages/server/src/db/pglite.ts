@@ -1,5 +1,6 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { lockDataDir } from './data-dir-lock.ts';
 import { type Database, mayWrite, type Queryable, typeParsers } from './database.ts';
 import { WalSyncer } from './wal-sync.ts';
 
@@ -12,12 +13,20 @@ export interface PgliteOptions {
 
 /** Opens the embedded PostgreSQL. Creating a new data directory runs initdb (several seconds). */
 export async function openPglite(options: PgliteOptions): Promise<Database & { dump(): Promise<Blob> }> {
-  const pg = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { btree_gist },
-    parsers: typeParsers,
-  });
+  // One process at a time: refuse files another process (e.g. a running server) has open.
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { btree_gist },
+      parsers: typeParsers,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const syncer = options.dataDir
     ? new WalSyncer(options.dataDir, async () => {
         const rows = await pg.query<{ segment: string }>(
@@ -67,6 +76,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database & { d
       if (pg.closed) return;
       await pg.close();
       await syncer?.syncAll();
+      unlock();
     },
     async dump() {
       return (await pg.dumpDataDir('none')) as Blob;
