@@ -15,7 +15,14 @@ import { addDays, dateInZone } from '@meridian/domain';
 import { type Database, migrate, openPostgres } from '@meridian/server';
 import { scalePatients } from '../scripts/gen-scale.ts';
 import { startServer } from '../tests/e2e/harness.ts';
-import { driver, type LoadResult, type LoadTarget, loadAgainstHealthz, resultsTable } from './http-load.ts';
+import {
+  driver,
+  type LoadResult,
+  type LoadTarget,
+  loadAgainstHealthz,
+  processCpuMs,
+  resultsTable,
+} from './http-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -123,15 +130,16 @@ async function prepare(db: Database) {
       windows * 2,
       bookingBodies,
     ]);
-    // Patients to book, one per window: scale patients after the last one an earlier run booked.
+    // Patients to book, one per window: scale patients not yet in any session of the class.
     const bookers = await q.query<{ id: string }>(
-      `SELECT id FROM patients
-        WHERE mrn LIKE 'SCALE-%' AND mrn > coalesce((
-          SELECT max(p.mrn) FROM attendances t JOIN appointments a ON a.id = t.appointment_id
-            JOIN patients p ON p.id = t.patient_id WHERE a.service_id = $1), 'SCALE-0000001')
-        ORDER BY mrn LIMIT $2`,
+      `SELECT p.id FROM patients p
+        WHERE p.mrn LIKE 'SCALE-%' AND p.mrn <> 'SCALE-0000001'
+          AND NOT EXISTS (SELECT 1 FROM attendances t JOIN appointments a ON a.id = t.appointment_id
+                           WHERE t.patient_id = p.id AND a.service_id = $1)
+        ORDER BY p.mrn LIMIT $2`,
       [cls!.service, windows * 2 + 1],
     );
+    if (bookers.length < windows + 1) throw new Error('Too few scale patients left to book the class.');
     return {
       ...ids,
       classService: cls!.service,
@@ -184,6 +192,33 @@ function urlPerWindow(target: Omit<LoadTarget, 'url'>, urls: string[]): LoadTarg
   };
 }
 
+/**
+ * CPU time used so far by the PostgreSQL processes serving this database on this machine (its
+ * connections and autovacuum workers, named in their process titles; not the server-wide WAL writer or
+ * checkpointer, nor other databases' connections), in ms, from /proc; null when the database is
+ * elsewhere or the processes cannot be read.
+ */
+function postgresCpuMs(): number | null {
+  const target = new URL(url!);
+  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(target.hostname)) return null;
+  const database = ` ${target.pathname.slice(1)} `;
+  try {
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
+        total += processCpuMs(Number(pid));
+      } catch {
+        // The process ended while the list was read.
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
 // Setup on one connection, closed before the server starts.
 const setupDb = await openPostgres(url, 1);
 const applied = await migrate(setupDb);
@@ -211,6 +246,8 @@ process.env.DATABASE_URL = url;
 const server = await startServer();
 const results: LoadResult[] = [];
 const kinds = new Map<string, 'read' | 'write'>();
+/** PostgreSQL's CPU per request of each path (ms), where the database runs on this machine. */
+const postgresCpu = new Map<string, number>();
 try {
   const base = server.url;
   const signIn = async (email: string) => {
@@ -355,7 +392,11 @@ try {
   for (const { kind, target } of targets) {
     kinds.set(target.name, kind);
     progress(`${target.name} (${driver}) …`);
+    const pg0 = postgresCpuMs();
     const r = await loadAgainstHealthz(base, target, { ...options, pid: server.pid });
+    const pg1 = postgresCpuMs();
+    // /healthz does not touch the database; the path's one-second warm-up is counted at its measured rate.
+    if (pg0 !== null && pg1 !== null) postgresCpu.set(r.name, (pg1 - pg0) / (r.requests + r.rps));
     progress(
       `  ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ratio ${r.ratioToHealthz.toFixed(2)}, ${r.failures} failures`,
     );
@@ -422,7 +463,11 @@ const out = {
   ...options,
   machine,
   data,
-  results: results.map((r) => ({ kind: kinds.get(r.name), ...r })),
+  results: results.map((r) => ({
+    kind: kinds.get(r.name),
+    ...r,
+    postgresCpuMsPerRequest: postgresCpu.get(r.name) ?? null,
+  })),
   criteria,
 };
 const md = [
@@ -434,6 +479,20 @@ const md = [
   '',
   resultsTable(results),
   '',
+  ...(postgresCpu.size
+    ? [
+        "Where the time goes: CPU per request of the server process and of PostgreSQL (the processes serving this database, read from /proc around each path's windows, warm-up included; approximate), against /healthz's server CPU per request in the same rounds.",
+        '',
+        '| path | server CPU ms/request | PostgreSQL CPU ms/request | together | /healthz server CPU ms/request |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...results.map((r) => {
+          const pg = postgresCpu.get(r.name) ?? Number.NaN;
+          const healthz = r.serverCpuMsPerRequest * r.cpuRatioToHealthz;
+          return `| ${r.name} | ${r.serverCpuMsPerRequest.toFixed(3)} | ${pg.toFixed(3)} | ${(r.serverCpuMsPerRequest + pg).toFixed(3)} | ${healthz.toFixed(3)} |`;
+        }),
+        '',
+      ]
+    : []),
   ...criteria.map(
     (c) =>
       `- ${c.met ? 'PASS' : 'FAIL'}: ${c.criterion}${c.misses.length ? ` — missed by ${c.misses.join('; ')}` : ''}`,
