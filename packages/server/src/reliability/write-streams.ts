@@ -23,29 +23,37 @@ interface Writer {
   lost(reader: ApiClient, mark: number): Promise<string[]>;
 }
 
-/**
- * Diary entries of one patient on 25 distinct past days, written in turn, so later rounds overwrite
- * earlier ones. Every value is unique: a day must hold its last acknowledged value or one sent after it.
- */
-class DiaryWriter implements Writer {
-  readonly #sent = new Map<string, string[]>();
-  readonly #acks: { date: string; index: number }[] = [];
-  #dates: string[] = [];
-  #next = 0;
+/** A writer that keeps what the server acknowledged, one record per acknowledged write. */
+abstract class AcknowledgingWriter<Ack> {
+  protected readonly acks: Ack[] = [];
 
+  get acknowledged() {
+    return this.acks.length;
+  }
+}
+
+/** A writer who signs in as `email` and writes to one patient's record. */
+abstract class PatientRecordWriter<Ack> extends AcknowledgingWriter<Ack> {
   readonly name: string;
   readonly email: string;
   readonly patientId: string;
 
   constructor(name: string, email: string, patientId: string) {
+    super();
     this.name = name;
     this.email = email;
     this.patientId = patientId;
   }
+}
 
-  get acknowledged() {
-    return this.#acks.length;
-  }
+/**
+ * Diary entries of one patient on 25 distinct past days, written in turn, so later rounds overwrite
+ * earlier ones. Every value is unique: a day must hold its last acknowledged value or one sent after it.
+ */
+class DiaryWriter extends PatientRecordWriter<{ date: string; index: number }> implements Writer {
+  readonly #sent = new Map<string, string[]>();
+  #dates: string[] = [];
+  #next = 0;
 
   async prepare(client: ApiClient): Promise<void> {
     if (this.#dates.length) return;
@@ -65,15 +73,14 @@ class DiaryWriter implements Writer {
       sleepQuality: 'fair',
       notes,
     });
-    if (ok(answer)) this.#acks.push({ date, index: sent.length - 1 });
+    if (ok(answer)) this.acks.push({ date, index: sent.length - 1 });
     else if (answer.status !== 0) unexpected.push(`${this.name} ${date}: ${summary(answer)}`);
     return answer.status !== 0;
   }
 
   async lost(reader: ApiClient, mark: number): Promise<string[]> {
     const needed = new Map<string, number>();
-    for (const a of this.#acks.slice(0, mark))
-      needed.set(a.date, Math.max(needed.get(a.date) ?? -1, a.index));
+    for (const a of this.acks.slice(0, mark)) needed.set(a.date, Math.max(needed.get(a.date) ?? -1, a.index));
     if (!needed.size) return [];
     const dates = [...needed.keys()].sort();
     const { entries } = await reader.must(
@@ -104,9 +111,8 @@ interface Slot {
  * Bookings of one patient by the front desk, each in a different free slot of one practitioner
  * (slots that do not overlap, taken in time order).
  */
-class BookingWriter implements Writer {
+class BookingWriter extends AcknowledgingWriter<{ start: string; practitionerId: string }> implements Writer {
   readonly email = personas.coordinator.email;
-  readonly #acks: { start: string; practitionerId: string }[] = [];
   #queue: Slot[] = [];
   #practitionerId: string | undefined;
   #lastEnd = 0;
@@ -116,12 +122,9 @@ class BookingWriter implements Writer {
   readonly lane: { patientId: string; serviceId: string; locationId: string };
 
   constructor(name: string, lane: { patientId: string; serviceId: string; locationId: string }) {
+    super();
     this.name = name;
     this.lane = lane;
-  }
-
-  get acknowledged() {
-    return this.#acks.length;
   }
 
   async prepare(client: ApiClient): Promise<void> {
@@ -167,7 +170,7 @@ class BookingWriter implements Writer {
       practitionerId: slot.practitioner.id,
       start: slot.start,
     });
-    if (ok(answer)) this.#acks.push({ start: slot.start, practitionerId: slot.practitioner.id });
+    if (ok(answer)) this.acks.push({ start: slot.start, practitionerId: slot.practitioner.id });
     // 409: taken (e.g. by the booking in flight at the crash); 400: the time has passed meanwhile.
     else if (answer.status !== 0 && answer.status !== 409 && answer.status !== 400)
       unexpected.push(`${this.name} ${slot.start}: ${summary(answer)}`);
@@ -175,7 +178,7 @@ class BookingWriter implements Writer {
   }
 
   async lost(reader: ApiClient, mark: number): Promise<string[]> {
-    const acks = this.#acks.slice(0, mark);
+    const acks = this.acks.slice(0, mark);
     if (!acks.length) return [];
     const { appointments } = await reader.must('GET', `/api/patients/${this.lane.patientId}/appointments`);
     const booked = new Set(
@@ -190,26 +193,14 @@ class BookingWriter implements Writer {
 }
 
 /** New versions of one patient's plan by a clinician, each based on the one before. */
-class PlanWriter implements Writer {
-  readonly #acks: { version: number; reason: string; byWeeks: number }[] = [];
+class PlanWriter
+  extends PatientRecordWriter<{ version: number; reason: string; byWeeks: number }>
+  implements Writer
+{
   #latest = 0;
   // biome-ignore lint/suspicious/noExplicitAny: the plan content as the API gives it
   #content: any;
   #sent = 0;
-
-  readonly name: string;
-  readonly email: string;
-  readonly patientId: string;
-
-  constructor(name: string, email: string, patientId: string) {
-    this.name = name;
-    this.email = email;
-    this.patientId = patientId;
-  }
-
-  get acknowledged() {
-    return this.#acks.length;
-  }
 
   async prepare(client: ApiClient): Promise<void> {
     const { plan } = await client.must('GET', `/api/patients/${this.patientId}/care-plan`);
@@ -229,7 +220,7 @@ class PlanWriter implements Writer {
     });
     if (ok(answer)) {
       this.#latest++;
-      this.#acks.push({ version: this.#latest, reason, byWeeks });
+      this.acks.push({ version: this.#latest, reason, byWeeks });
       this.#content = content;
       return true;
     }
@@ -244,7 +235,7 @@ class PlanWriter implements Writer {
   }
 
   async lost(reader: ApiClient, mark: number): Promise<string[]> {
-    const acks = this.#acks.slice(0, mark);
+    const acks = this.acks.slice(0, mark);
     if (!acks.length) return [];
     const { plan } = await reader.must('GET', `/api/patients/${this.patientId}/care-plan`);
     const reasons = new Map(
