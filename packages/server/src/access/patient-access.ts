@@ -7,7 +7,7 @@ import {
   type PatientRelation,
 } from '@meridian/domain';
 import { type AuditEntry, appendAudit, recordAudit } from '../audit/audit-log.ts';
-import type { Database, Queryable } from '../db/database.ts';
+import { type Database, mayWrite, type Queryable } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 
@@ -153,11 +153,33 @@ export function refusal(decision: Extract<AccessDecision, { allowed: false }>): 
 }
 
 /**
+ * The database as a read may use it: every statement it sends must be a read. A read runs outside a
+ * transaction (see withPatientAccess), so a write slipped into one would not be atomic with anything;
+ * this makes it a programming error that tests find rather than a silent difference.
+ */
+function readOnly(db: Queryable): Queryable {
+  return {
+    query(sql, params) {
+      if (mayWrite(sql)) throw new Error(`A read of patient data tried to write: ${sql.slice(0, 60)}`);
+      return db.query(sql, params);
+    },
+    exec() {
+      throw new Error('A read of patient data tried to run a script.');
+    },
+  };
+}
+
+/**
  * The one door to a patient's data: asks the policy, runs `fn` only when allowed, and audits the
- * request. A write's audit row is in its transaction. A read's is committed just after the read's
- * transaction and before the answer, together with the rows of concurrent reads (appendAudit): one
- * statement and one WAL flush for many reads, where each used to pay its own. A refusal is audited
- * too, then thrown as 404 or 403.
+ * request. A refusal is audited too, then thrown as 404 or 403.
+ * - A write runs in one transaction with its check and its audit row.
+ * - A read runs its check and `fn` as separate statements, without BEGIN and COMMIT: at READ COMMITTED
+ *   (PostgreSQL's default, and what a transaction here had) every statement sees its own snapshot, so a
+ *   transaction gave a read nothing but two more round trips to the database, which were a third of the
+ *   server's CPU on the main read paths (bench/load.ts). A read that needs one snapshot across its
+ *   statements asks for it (db.snapshot). Its audit row is committed after the read and before the
+ *   answer, together with the rows of concurrent reads (appendAudit): one statement and one WAL flush
+ *   for many reads.
  */
 export async function withPatientAccess<T>(
   db: Database,
@@ -166,22 +188,26 @@ export async function withPatientAccess<T>(
   request: PatientDataRequest,
   fn: (q: Queryable, decision: Extract<AccessDecision, { allowed: true }>) => Promise<T>,
 ): Promise<T> {
-  type Outcome = { ok: true; value: T } | { ok: false; refused: Extract<AccessDecision, { allowed: false }> };
-  const reading = request.mode === 'read';
-  let audit: AuditEntry | undefined;
-  const outcome = await db.tx(async (q): Promise<Outcome> => {
-    const relation = await loadRelation(q, actorOf(ctx), patientId, ctx.now);
-    const decision = decidePatientAccess(actorOf(ctx), relation, patientId, request.category, request.mode);
-    audit = auditOfDecision(ctx, patientId, request, decision);
+  const actor = actorOf(ctx);
+  if (request.mode === 'read') {
+    const relation = await loadRelation(db, actor, patientId, ctx.now);
+    const decision = decidePatientAccess(actor, relation, patientId, request.category, request.mode);
+    const audit = auditOfDecision(ctx, patientId, request, decision);
     if (!decision.allowed) {
-      if (!reading) await recordAudit(q, audit);
-      return { ok: false, refused: decision };
+      await appendAudit(db, audit);
+      throw refusal(decision);
     }
-    const value = await fn(q, decision);
-    if (!reading) await recordAudit(q, audit);
-    return { ok: true, value };
+    const value = await fn(readOnly(db), decision);
+    await appendAudit(db, audit);
+    return value;
+  }
+  type Outcome = { ok: true; value: T } | { ok: false; refused: Extract<AccessDecision, { allowed: false }> };
+  const outcome = await db.tx(async (q): Promise<Outcome> => {
+    const relation = await loadRelation(q, actor, patientId, ctx.now);
+    const decision = decidePatientAccess(actor, relation, patientId, request.category, request.mode);
+    await recordAudit(q, auditOfDecision(ctx, patientId, request, decision));
+    return decision.allowed ? { ok: true, value: await fn(q, decision) } : { ok: false, refused: decision };
   });
-  if (reading) await appendAudit(db, audit!);
   if (!outcome.ok) throw refusal(outcome.refused);
   return outcome.value;
 }

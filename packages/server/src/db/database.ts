@@ -28,7 +28,12 @@ export const typeParsers: Record<number, (value: string) => unknown> = {
   1082: (value) => value,
 };
 
-/** True when a statement may change data, so the PGlite driver must sync after it. */
+/**
+ * True when a statement may change data, so the PGlite driver must sync after it and a read must not
+ * send it. A statement that starts with SELECT, SHOW, EXPLAIN or VALUES only reads, and so does a WITH
+ * query none of whose words is INSERT, UPDATE, DELETE or MERGE; anything else is taken as a write.
+ */
 export function mayWrite(sql: string): boolean {
-  return !/^\s*(select|show|explain|values)\b/i.test(sql);
+  if (/^\s*(select|show|explain|values)\b/i.test(sql)) return false;
+  return !/^\s*with\b/i.test(sql) || /\b(insert|update|delete|merge)\b/i.test(sql);
 }

@@ -144,7 +144,9 @@ export function waitlistRoutes(app: FastifyInstance, deps: AppDeps): void {
         request.params.id,
         scheduling('read', 'WaitlistEntry', 'read'),
         async (q) => {
-          await expireOffers(q, ctx.now);
+          // Offers past their time pass on first (a write of its own, as the scheduler's is), so the
+          // entries read show what is open now.
+          await deps.db.tx((w) => expireOffers(w, ctx.now));
           return { entries: await entriesOf(q, request.params.id) };
         },
       );
