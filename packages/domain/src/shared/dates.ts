@@ -15,8 +15,7 @@ export function ageOn(birthDate: string, onDate: string): number {
 // Building an Intl.DateTimeFormat costs far more than using one; slot searches convert thousands of times.
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Offset of a time zone from UTC at an instant, in minutes (e.g. -420 for America/Phoenix). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+function offsetFromIntl(instant: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -34,7 +33,33 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const parts = format.formatToParts(instant);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+// Using one is still the main cost of a slot search or of dating a diary entry, and a zone's offset
+// changes only at its transitions, which (since 1970, in every zone) fall on a quarter hour in UTC. So
+// offsets are kept per zone and quarter hour. A quarter hour whose first and last instants differ in
+// offset (an old transition off the quarter hour) is not kept: every instant in it is asked of Intl.
+const quarterHour = 15 * 60_000;
+const offsetsByQuarter = new Map<string, Map<number, number>>();
+const maxQuartersPerZone = 20_000;
+
+/** Offset of a time zone from UTC at an instant, in minutes (e.g. -420 for America/Phoenix). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const t = instant.getTime();
+  const quarter = Math.floor(t / quarterHour);
+  let offsets = offsetsByQuarter.get(timeZone);
+  const known = offsets?.get(quarter);
+  if (known !== undefined) return known;
+  const start = offsetFromIntl(quarter * quarterHour, timeZone);
+  if (start !== offsetFromIntl((quarter + 1) * quarterHour - 1, timeZone)) return offsetFromIntl(t, timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    offsetsByQuarter.set(timeZone, offsets);
+  }
+  if (offsets.size >= maxQuartersPerZone) offsets.clear();
+  offsets.set(quarter, start);
+  return start;
 }
 
 /** The instant of a wall-clock time ('YYYY-MM-DD', 'HH:MM') in an IANA zone. */
