@@ -22,7 +22,7 @@ import { isFhirRequest, sendOutcome } from './fhir/outcomes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { AppError } from './http/errors.ts';
 import { recordRoutes } from './http/route-table.ts';
-import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
+import { mayCarryPatientData, registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { adminRoutes } from './modules/admin/admin-routes.ts';
 import { authRoutes } from './modules/auth/auth-routes.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
@@ -126,6 +126,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     frameworkErrors: (error, request, reply: FastifyReply) => {
       const appError = toAppError(error);
       reply.headers(securityHeaders({ hsts: config.cookieSecure }));
+      if (mayCarryPatientData(request.url)) reply.header('cache-control', 'no-store');
       if (isFhirRequest(request)) return sendOutcome(reply, appError);
       return reply.code(appError.status).send(appError.toBody());
     },
@@ -146,11 +147,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     if (isFhirRequest(request)) return sendOutcome(reply, appError);
     return reply.code(appError.status).headers(appError.headers).send(appError.toBody());
-  });
-
-  app.addHook('onSend', async (request, reply) => {
-    // Patient data must not sit in shared or browser caches.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   const sessions = new SessionCache(config.sessionCacheMs);

@@ -240,15 +240,15 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
       );
     }
   });
-  // FHIR answers are application/fhir+json.
-  app.addHook('onSend', async (request, reply, payload) => {
+  // FHIR answers are application/fhir+json. (A callback hook: it runs on every answer of the server.)
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (
       isFhirRequest(request) &&
       String(reply.getHeader('content-type') ?? '').startsWith('application/json')
     ) {
       reply.type(fhirJson);
     }
-    return payload;
+    done(null, payload);
   });
 
   app.get('/fhir/R4/metadata', { config: { public: true }, schema: { hide: true } }, async (request) =>

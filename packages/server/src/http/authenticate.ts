@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { authenticate, type Credential } from '../modules/auth/auth-service.ts';
+import { type Authenticated, authenticate, type Credential } from '../modules/auth/auth-service.ts';
 import type { SessionCache } from '../modules/auth/session-cache.ts';
 import { userOf } from '../modules/auth/sessions.ts';
 import type { RequestContext } from './context.ts';
@@ -38,28 +38,39 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cach
   app.decorateRequest('meridian', null);
   // On arrival, before the body is read or validated: a request without a session is refused without
   // its body being parsed, and an anonymous caller cannot probe the schemas of routes it may not use.
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public || !/^\/(api|fhir)(\/|$)/.test(request.url)) return;
-    const credential = credentialOf(request);
-    if (!credential) throw new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
-    const csrf = request.headers['x-csrf-token'];
-    const { row, now } = await authenticate(
-      deps,
-      cache,
-      credential,
-      request.method,
-      typeof csrf === 'string' ? csrf : undefined,
-    );
-    request.meridian = {
-      user: userOf(row),
-      sessionId: row.id,
-      sessionKind: row.kind,
-      csrfToken: row.csrf_token,
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-      requestId: request.id,
-      now,
+  // A callback hook rather than an async one: a cached session is settled without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.config.public || !/^\/(api|fhir)(\/|$)/.test(request.url)) return done();
+    const settle = ({ row, now }: Authenticated) => {
+      request.meridian = {
+        user: userOf(row),
+        sessionId: row.id,
+        sessionKind: row.kind,
+        csrfToken: row.csrf_token,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+        now,
+      };
+      done();
     };
+    let result: Authenticated | Promise<Authenticated>;
+    try {
+      const credential = credentialOf(request);
+      if (!credential) throw new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
+      const csrf = request.headers['x-csrf-token'];
+      result = authenticate(
+        deps,
+        cache,
+        credential,
+        request.method,
+        typeof csrf === 'string' ? csrf : undefined,
+      );
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (result instanceof Promise) result.then(settle, done);
+    else settle(result);
   });
 }
 

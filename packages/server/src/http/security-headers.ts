@@ -40,11 +40,18 @@ export function securityHeaders(options: { hsts: boolean }): Record<string, stri
   };
 }
 
+/** Answers on these paths may carry patient data, so no cache (shared or the browser's) may keep them. */
+export function mayCarryPatientData(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/fhir/');
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
   const entries = Object.entries(securityHeaders(options));
-  app.addHook('onRequest', async (request, reply) => {
+  // Set on the raw answer when the request arrives, so every answer has them, errors included; a route
+  // may still set its own. A callback hook: this runs for every request and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of entries) reply.raw.setHeader(name, value);
-    // FHIR answers carry patient data as much as the API's do (which app.ts keeps out of caches).
-    if (request.url.startsWith('/fhir/')) reply.raw.setHeader('cache-control', 'no-store');
+    if (mayCarryPatientData(request.url)) reply.raw.setHeader('cache-control', 'no-store');
+    done();
   });
 }

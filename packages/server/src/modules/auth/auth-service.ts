@@ -156,39 +156,33 @@ export async function signIn(
 
 export type Credential = { token: string; via: 'cookie' | 'bearer' };
 
-/** Finds the live session of a token, ending it when it went idle or grew too old. */
-export async function authenticate(
-  deps: AppDeps,
-  cache: SessionCache,
-  credential: Credential,
+export interface Authenticated {
+  row: SessionRow;
+  now: Date;
+}
+
+/** Refuses a token without a live session of its kind (unknown, revoked, inactive user, cookie vs bearer). */
+function requireLive(row: SessionRow | undefined, credential: Credential): asserts row is SessionRow {
+  if (!row || row.revoked_at || !row.active || row.kind !== credential.via) {
+    throw new AppError({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
+  }
+}
+
+/**
+ * What a live session still needs before it serves a request: nothing, or a write first (its last
+ * activity is old enough to record, or it has ended and must be revoked). A cookie session without its
+ * CSRF token on a write throws.
+ */
+function judgeSession(
+  row: SessionRow,
   method: string,
   csrfHeader: string | undefined,
-): Promise<{ row: SessionRow; now: Date }> {
-  const { db, clock, config } = deps;
-  const now = clock.now();
-  const id = sessionIdOf(credential.token);
-  let row = cache.get(id, now);
-  if (!row) {
-    row = await findSession(db, id);
-    if (row && !row.revoked_at) cache.set(id, row, now);
-  }
-  const signInAgain = (message: string) => new AppError({ code: 'UNAUTHENTICATED', message });
-  if (!row || row.revoked_at || !row.active || row.kind !== credential.via) {
-    throw signInAgain('Please sign in.');
-  }
-  if (now.getTime() - row.last_seen_at.getTime() > config.sessionIdleMs) {
-    cache.evict(id);
-    await revokeSession(db, id, now, 'idle');
-    throw signInAgain(
-      `Your session ended after ${Math.round(config.sessionIdleMs / 60_000)} minutes without activity. Please sign in again.`,
-    );
-  }
-  if (now.getTime() - row.created_at.getTime() > config.sessionMaxMs) {
-    cache.evict(id);
-    await revokeSession(db, id, now, 'expired');
-    throw signInAgain('Your session has reached its time limit. Please sign in again.');
-  }
-  if (row.kind === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(method)) {
+  now: Date,
+  config: AppDeps['config'],
+): 'ok' | 'touch' | 'idle' | 'expired' {
+  if (now.getTime() - row.last_seen_at.getTime() > config.sessionIdleMs) return 'idle';
+  if (now.getTime() - row.created_at.getTime() > config.sessionMaxMs) return 'expired';
+  if (row.kind === 'cookie' && method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
     if (!csrfHeader || !row.csrf_token || !sameSecret(csrfHeader, row.csrf_token)) {
       throw new AppError({
         code: 'CSRF',
@@ -196,7 +190,60 @@ export async function authenticate(
       });
     }
   }
-  if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) {
+  return now.getTime() - row.last_seen_at.getTime() > touchEveryMs ? 'touch' : 'ok';
+}
+
+/**
+ * Finds the live session of a token, ending it when it went idle or grew too old. A session in the
+ * cache that needs no write is answered at once, without a promise: that is nearly every request.
+ */
+export function authenticate(
+  deps: AppDeps,
+  cache: SessionCache,
+  credential: Credential,
+  method: string,
+  csrfHeader: string | undefined,
+): Authenticated | Promise<Authenticated> {
+  const now = deps.clock.now();
+  const id = sessionIdOf(credential.token);
+  const cached = cache.get(id, now);
+  if (cached) {
+    requireLive(cached, credential);
+    if (judgeSession(cached, method, csrfHeader, now, deps.config) === 'ok') return { row: cached, now };
+  }
+  return authenticateWithDatabase(deps, cache, credential, method, csrfHeader, id, cached, now);
+}
+
+async function authenticateWithDatabase(
+  deps: AppDeps,
+  cache: SessionCache,
+  credential: Credential,
+  method: string,
+  csrfHeader: string | undefined,
+  id: string,
+  cached: SessionRow | undefined,
+  now: Date,
+): Promise<Authenticated> {
+  const { db, config } = deps;
+  let row = cached;
+  if (!row) {
+    row = await findSession(db, id);
+    if (row && !row.revoked_at) cache.set(id, row, now);
+  }
+  requireLive(row, credential);
+  const verdict = judgeSession(row, method, csrfHeader, now, config);
+  if (verdict === 'idle' || verdict === 'expired') {
+    cache.evict(id);
+    await revokeSession(db, id, now, verdict);
+    throw new AppError({
+      code: 'UNAUTHENTICATED',
+      message:
+        verdict === 'idle'
+          ? `Your session ended after ${Math.round(config.sessionIdleMs / 60_000)} minutes without activity. Please sign in again.`
+          : 'Your session has reached its time limit. Please sign in again.',
+    });
+  }
+  if (verdict === 'touch') {
     await touchSession(db, id, now);
     row.last_seen_at = now;
   }
