@@ -1,23 +1,18 @@
 import { type DataCategory, decidePatientAccess } from '@meridian/domain';
-import { type AuditEntry, recordAudit } from '../audit/audit-log.ts';
-import type { Queryable } from '../db/database.ts';
+import { type AuditEntry, appendAudit, recordAudit } from '../audit/audit-log.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { RequestContext } from '../http/context.ts';
-import { actorOf, auditOfDecision, loadRelations } from './patient-access.ts';
+import { actorOf, auditOfDecision, loadRelations, readOnly } from './patient-access.ts';
 
-/**
- * Keeps only the rows the policy lets this actor read and audits each patient shown. List endpoints
- * narrow candidates in SQL for speed; this second pass makes the policy, not the query, decide. Rows of
- * one patient share one audit row: each row's would be the same (a patient's 73 diary entries listed
- * as 292 Observations used to write 292 identical rows).
- */
-export async function keepReadable<T>(
+/** The rows the policy lets this actor read, and the audit row of each patient they show. */
+async function sift<T>(
   q: Queryable,
   ctx: RequestContext,
   rows: T[],
   patientIdOf: (row: T) => string,
   category: DataCategory,
   resourceType: string,
-): Promise<T[]> {
+): Promise<{ kept: T[]; entries: AuditEntry[] }> {
   // The policy decides once per patient; rows follow their patient's decision.
   const relations = await loadRelations(q, actorOf(ctx), rows.map(patientIdOf), ctx.now);
   const entries: AuditEntry[] = [];
@@ -30,7 +25,44 @@ export async function keepReadable<T>(
       auditOfDecision(ctx, patientId, { category, mode: 'read', action: 'list', resourceType }, decision),
     );
   }
-  const kept = rows.filter((row) => readable.has(patientIdOf(row)));
+  return { kept: rows.filter((row) => readable.has(patientIdOf(row))), entries };
+}
+
+/**
+ * Keeps only the rows the policy lets this actor read and audits each patient shown, in the caller's
+ * transaction. List endpoints narrow candidates in SQL for speed; this second pass makes the policy,
+ * not the query, decide. Rows of one patient share one audit row: each row's would be the same (a
+ * patient's 73 diary entries listed as 292 Observations used to write 292 identical rows).
+ */
+export async function keepReadable<T>(
+  q: Queryable,
+  ctx: RequestContext,
+  rows: T[],
+  patientIdOf: (row: T) => string,
+  category: DataCategory,
+  resourceType: string,
+): Promise<T[]> {
+  const { kept, entries } = await sift(q, ctx, rows, patientIdOf, category, resourceType);
   await recordAudit(q, entries);
+  return kept;
+}
+
+/**
+ * A list that only reads: loads the candidates, keeps what the policy allows (as keepReadable) and
+ * commits the audit rows before the answer, with those of concurrent reads. Like a read through
+ * withPatientAccess it opens no transaction (at READ COMMITTED it would give the statements nothing but
+ * two more round trips), and `load` may not write.
+ */
+export async function readableList<T>(
+  db: Database,
+  ctx: RequestContext,
+  load: (q: Queryable) => Promise<T[]>,
+  patientIdOf: (row: T) => string,
+  category: DataCategory,
+  resourceType: string,
+): Promise<T[]> {
+  const rows = await load(readOnly(db));
+  const { kept, entries } = await sift(db, ctx, rows, patientIdOf, category, resourceType);
+  await appendAudit(db, entries);
   return kept;
 }

@@ -157,7 +157,7 @@ export function refusal(decision: Extract<AccessDecision, { allowed: false }>): 
  * transaction (see withPatientAccess), so a write slipped into one would not be atomic with anything;
  * this makes it a programming error that tests find rather than a silent difference.
  */
-function readOnly(db: Queryable): Queryable {
+export function readOnly(db: Queryable): Queryable {
   return {
     query(sql, params) {
       if (mayWrite(sql)) throw new Error(`A read of patient data tried to write: ${sql.slice(0, 60)}`);

@@ -1,6 +1,6 @@
 import type { FhirResource } from '@meridian/fhir';
 import type { FastifyInstance } from 'fastify';
-import { keepReadable } from '../access/audited-list.ts';
+import { readableList } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { Queryable } from '../db/database.ts';
@@ -74,15 +74,13 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
     if (named && !uuidPattern.test(named)) return searchPage(request, 'CareTeam', [], q);
     const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'CareTeam');
-    const rows = await deps.db.tx(async (tx) =>
-      keepReadable(
-        tx,
-        ctx,
-        patientIds.length ? await careTeamResources(tx, patientIds) : [],
-        (r) => r.patientId,
-        'demographics',
-        'CareTeam',
-      ),
+    const rows = await readableList(
+      deps.db,
+      ctx,
+      async (db) => (patientIds.length ? careTeamResources(db, patientIds) : []),
+      (r) => r.patientId,
+      'demographics',
+      'CareTeam',
     );
     return searchPage(
       request,
@@ -124,16 +122,21 @@ export function fhirClinicalRoutes(app: FastifyInstance, deps: AppDeps): void {
       if ((patient && !uuidPattern.test(patient)) || (id && !idPattern.test(id)))
         return searchPage(request, type, [], q);
       const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, patient, type);
-      const rows = await deps.db.tx(async (tx) => {
-        const found = patientIds.length
-          ? await load(tx, {
-              patientIds,
-              ...(id ? { id } : {}),
-              ...(status ? { status: status === 'active' ? 'active' : 'stopped' } : {}),
-            })
-          : [];
-        return keepReadable(tx, ctx, found, (r) => r.patientId, 'clinical', type);
-      });
+      const rows = await readableList(
+        deps.db,
+        ctx,
+        async (db) =>
+          patientIds.length
+            ? load(db, {
+                patientIds,
+                ...(id ? { id } : {}),
+                ...(status ? { status: status === 'active' ? 'active' : 'stopped' } : {}),
+              })
+            : [],
+        (r) => r.patientId,
+        'clinical',
+        type,
+      );
       return searchPage(
         request,
         type,

@@ -1,6 +1,6 @@
 import { type FhirResource, readPcpBundle, referenceOf } from '@meridian/fhir';
 import type { FastifyInstance } from 'fastify';
-import { keepReadable } from '../access/audited-list.ts';
+import { readableList } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { Queryable } from '../db/database.ts';
@@ -55,15 +55,13 @@ export function fhirDocumentRoutes(app: FastifyInstance, deps: AppDeps): void {
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
     if (named && !uuidPattern.test(named)) return searchPage(request, 'Composition', [], q);
     const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'Composition');
-    const rows = await deps.db.tx(async (tx) =>
-      keepReadable(
-        tx,
-        ctx,
-        patientIds.length ? await documents(tx, { patientIds }) : [],
-        (r) => r.patient_id,
-        'clinical',
-        'Composition',
-      ),
+    const rows = await readableList(
+      deps.db,
+      ctx,
+      async (db) => (patientIds.length ? documents(db, { patientIds }) : []),
+      (r) => r.patient_id,
+      'clinical',
+      'Composition',
     );
     return searchPage(
       request,

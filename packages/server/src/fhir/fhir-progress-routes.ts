@@ -1,7 +1,7 @@
 import { answersOfResponse, questionnaireResource } from '@meridian/fhir';
 import { instrumentTexts } from '@meridian/knowledge';
 import type { FastifyInstance } from 'fastify';
-import { keepReadable } from '../access/audited-list.ts';
+import { readableList } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../http/authenticate.ts';
@@ -55,10 +55,14 @@ export function fhirProgressRoutes(app: FastifyInstance, deps: AppDeps): void {
     const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'Observation');
     const range = dateRange(values(q, 'date'));
     const code = one(q, 'code');
-    const rows = await deps.db.tx(async (tx) => {
-      const found = patientIds.length ? await observationResources(tx, { patientIds, ...range }) : [];
-      return keepReadable(tx, ctx, found, (r) => r.patientId, 'clinical', 'Observation');
-    });
+    const rows = await readableList(
+      deps.db,
+      ctx,
+      async (db) => (patientIds.length ? observationResources(db, { patientIds, ...range }) : []),
+      (r) => r.patientId,
+      'clinical',
+      'Observation',
+    );
     const matching = code
       ? rows.filter((r) => code.split(',').some((c) => matchesCode(r.resource, c)))
       : rows;
@@ -96,12 +100,14 @@ export function fhirProgressRoutes(app: FastifyInstance, deps: AppDeps): void {
     const named = (one(q, 'patient') ?? one(q, 'subject'))?.replace(/^Patient\//, '');
     const patientIds = patientSearchScope(ctx.user.role, ctx.user.patientId, named, 'QuestionnaireResponse');
     const range = dateRange(values(q, 'authored'));
-    const rows = await deps.db.tx(async (tx) => {
-      const found = patientIds.length
-        ? await questionnaireResponseResources(tx, { patientIds, ...range })
-        : [];
-      return keepReadable(tx, ctx, found, (r) => r.patientId, 'clinical', 'QuestionnaireResponse');
-    });
+    const rows = await readableList(
+      deps.db,
+      ctx,
+      async (db) => (patientIds.length ? questionnaireResponseResources(db, { patientIds, ...range }) : []),
+      (r) => r.patientId,
+      'clinical',
+      'QuestionnaireResponse',
+    );
     return searchPage(
       request,
       'QuestionnaireResponse',

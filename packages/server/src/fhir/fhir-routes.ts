@@ -7,7 +7,7 @@ import {
   type SupportedResource,
 } from '@meridian/fhir';
 import type { FastifyInstance } from 'fastify';
-import { keepReadable } from '../access/audited-list.ts';
+import { readableList } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { contextOf } from '../http/authenticate.ts';
@@ -286,24 +286,29 @@ export function fhirRoutes(app: FastifyInstance, deps: AppDeps): void {
     const mrn = identifier?.includes('|') ? identifier.split('|')[1] : identifier;
     if (birthdate && !/^\d{4}-\d{2}-\d{2}$/.test(birthdate))
       fail('VALIDATION', 'birthdate is a date, YYYY-MM-DD.');
-    const rows = await deps.db.tx(async (tx) => {
-      const candidates = await tx.query<PatientRow>(
-        `SELECT * FROM patients
+    const rows = await readableList(
+      deps.db,
+      ctx,
+      (db) =>
+        db.query<PatientRow>(
+          `SELECT * FROM patients
           WHERE ($1::uuid IS NULL OR id = $1::uuid) AND ($2::text IS NULL OR mrn = $2)
             AND ($3::text IS NULL OR given_name ILIKE '%' || $3 || '%' OR family_name ILIKE '%' || $3 || '%')
             AND ($4::date IS NULL OR birth_date = $4::date)
             AND ($5::uuid IS NULL OR id = $5::uuid)
           ORDER BY family_name, given_name LIMIT 1000`,
-        [
-          id ?? null,
-          mrn ?? null,
-          name ?? null,
-          birthdate ?? null,
-          ctx.user.role === 'patient' ? ctx.user.patientId : null,
-        ],
-      );
-      return keepReadable(tx, ctx, candidates, (r) => r.id, 'demographics', 'Patient');
-    });
+          [
+            id ?? null,
+            mrn ?? null,
+            name ?? null,
+            birthdate ?? null,
+            ctx.user.role === 'patient' ? ctx.user.patientId : null,
+          ],
+        ),
+      (r) => r.id,
+      'demographics',
+      'Patient',
+    );
     return searchPage(request, 'Patient', rows.map(toPatient), q);
   });
 

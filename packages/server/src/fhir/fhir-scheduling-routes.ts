@@ -17,7 +17,7 @@ import {
   textOf,
 } from '@meridian/fhir';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { keepReadable } from '../access/audited-list.ts';
+import { readableList } from '../access/audited-list.ts';
 import { withPatientAccess } from '../access/patient-access.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { Queryable } from '../db/database.ts';
@@ -422,24 +422,29 @@ export function fhirSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void 
       cancelled: 'cancelled',
     };
     if (status && !statusOf[status]) return searchPage(request, 'Appointment', [], q);
-    const rows = await deps.db.tx(async (tx) => {
-      const candidates = await tx.query<VisitRow>(
-        `${visitSelect}
+    const rows = await readableList(
+      deps.db,
+      ctx,
+      (db) =>
+        db.query<VisitRow>(
+          `${visitSelect}
           WHERE ($1::text IS NULL OR t.patient_id::text = $1) AND ($2::uuid IS NULL OR t.patient_id = $2::uuid)
             AND ($3::date IS NULL OR a.starts_at >= $3::date) AND ($4::date IS NULL OR a.starts_at < $4::date + 1)
             AND ($5::text IS NULL OR t.status = $5) AND ($6::text IS NULL OR t.id::text = $6)
           ORDER BY a.starts_at LIMIT 1000`,
-        [
-          patient ? refId(patient, 'Patient') : null,
-          ctx.user.role === 'patient' ? ctx.user.patientId : null,
-          range.from ?? null,
-          range.to ?? null,
-          status ? statusOf[status] : null,
-          one(q, '_id') ?? null,
-        ],
-      );
-      return keepReadable(tx, ctx, candidates, (v) => v.patient_id, 'scheduling', 'Appointment');
-    });
+          [
+            patient ? refId(patient, 'Patient') : null,
+            ctx.user.role === 'patient' ? ctx.user.patientId : null,
+            range.from ?? null,
+            range.to ?? null,
+            status ? statusOf[status] : null,
+            one(q, '_id') ?? null,
+          ],
+        ),
+      (v) => v.patient_id,
+      'scheduling',
+      'Appointment',
+    );
     return searchPage(request, 'Appointment', rows.map(toAppointment), q);
   });
 

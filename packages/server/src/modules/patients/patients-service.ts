@@ -1,5 +1,5 @@
 import { canBreakGlass } from '@meridian/domain';
-import { keepReadable } from '../../access/audited-list.ts';
+import { readableList } from '../../access/audited-list.ts';
 import { withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
@@ -21,10 +21,14 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, search: s
             ? { kind: 'bedside' as const, userId: user.id }
             : null;
   if (!scope) fail('FORBIDDEN', 'Administrators manage the program and do not browse patient records.');
-  return deps.db.tx(async (q) => {
-    const candidates = await listCandidates(q, scope, search, ctx.now);
-    return keepReadable(q, ctx, candidates, (p) => p.id, 'demographics', 'Patient');
-  });
+  return readableList(
+    deps.db,
+    ctx,
+    (db) => listCandidates(db, scope, search, ctx.now),
+    (p) => p.id,
+    'demographics',
+    'Patient',
+  );
 }
 
 /** One patient's demographics and care team, through the access policy. */
