@@ -48,10 +48,28 @@ export interface LoadResult {
   healthzRps: number;
   /** Median of the rounds' ratios of the path's requests/s to /healthz's in the same round. */
   ratioToHealthz: number;
+  /** Each round's ratio, in the order measured: their spread is the measurement's noise. */
+  roundRatios: number[];
+  /** Share of the machine's CPU time taken by the hypervisor (steal) while the path was measured, in %. */
+  stealPercent: number;
   /** The server process's CPU time per request (user + system), over all rounds. */
   serverCpuMsPerRequest: number;
   /** /healthz's CPU per request divided by the path's: the ratio with the load generator elsewhere. */
   cpuRatioToHealthz: number;
+}
+
+/** The machine's CPU time so far (all of it, and the part stolen by the hypervisor), in ticks, from /proc/stat. */
+function machineTicks(): { total: number; steal: number } {
+  const fields = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { total, steal: fields[7] ?? 0 };
 }
 
 /** CPU time a process has used (user + system), in ms, from /proc (Linux). */
@@ -226,6 +244,7 @@ export async function loadAgainstHealthz(
   await window(target, options, 1);
   const h: Window[] = [];
   const t: Window[] = [];
+  const before = machineTicks();
   for (let round = 0; round < options.rounds; round++) {
     if (round % 2 === 0) {
       h.push(await measured(healthz, options));
@@ -235,7 +254,9 @@ export async function loadAgainstHealthz(
       h.push(await measured(healthz, options));
     }
   }
+  const after = machineTicks();
   const sum = (ws: Window[], f: (w: Window) => number) => ws.reduce((s, w) => s + f(w), 0);
+  const roundRatios = t.map((w, i) => w.rps / h[i]!.rps);
   const cpu = sum(t, (w) => w.cpuMs) / sum(t, (w) => w.requests);
   const healthzCpu = sum(h, (w) => w.cpuMs) / sum(h, (w) => w.requests);
   return {
@@ -247,7 +268,9 @@ export async function loadAgainstHealthz(
     p50: median(t.map((w) => w.p50)),
     p99: median(t.map((w) => w.p99)),
     healthzRps: median(h.map((w) => w.rps)),
-    ratioToHealthz: median(t.map((w, i) => w.rps / h[i]!.rps)),
+    ratioToHealthz: median(roundRatios),
+    roundRatios,
+    stealPercent: (100 * (after.steal - before.steal)) / Math.max(1, after.total - before.total),
     serverCpuMsPerRequest: cpu,
     cpuRatioToHealthz: healthzCpu / cpu,
   };
@@ -256,11 +279,11 @@ export async function loadAgainstHealthz(
 /** The Markdown table of results. */
 export function resultsTable(results: LoadResult[]): string {
   return [
-    '| path | req/s | p50 ms | p99 ms | /healthz req/s | ratio to /healthz | failures | server CPU ms/request | CPU ratio to /healthz |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    "| path | req/s | p50 ms | p99 ms | /healthz req/s | ratio to /healthz | rounds' ratios (min–max) | failures | server CPU ms/request | CPU ratio to /healthz | CPU steal |",
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.healthzRps.toFixed(0)} | ${r.ratioToHealthz.toFixed(2)} | ${r.failures} | ${r.serverCpuMsPerRequest.toFixed(3)} | ${r.cpuRatioToHealthz.toFixed(2)} |`,
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.healthzRps.toFixed(0)} | ${r.ratioToHealthz.toFixed(2)} | ${Math.min(...r.roundRatios).toFixed(2)}–${Math.max(...r.roundRatios).toFixed(2)} | ${r.failures} | ${r.serverCpuMsPerRequest.toFixed(3)} | ${r.cpuRatioToHealthz.toFixed(2)} | ${r.stealPercent.toFixed(0)}% |`,
     ),
   ].join('\n');
 }

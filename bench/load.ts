@@ -6,7 +6,7 @@
 // include it. Acceptance: every read ≥ 0.2 × /healthz, every p99 < 10 × its p50.
 // Not part of `npm test`. Usage:
 //   MERIDIAN_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/meridian_scale node bench/load.ts
-//     [--rounds 5 --seconds 2 --concurrency 16] [--only <text in a path's name>]
+//     [--rounds 9 --seconds 2 --concurrency 16] [--only <text in a path's name>]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ import {
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '9' },
     seconds: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '16' },
     only: { type: 'string' },

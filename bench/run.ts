@@ -2,7 +2,7 @@
 // does), loads the main read paths and the safety check with concurrent clients, and reports each as
 // requests/s, p50 and p99 and as a ratio to GET /healthz on the same server, measured in alternating
 // windows (see http-load.ts).
-// Not part of `npm test`. Usage: npm run bench [-- --rounds 5 --seconds 2 --concurrency 16]
+// Not part of `npm test`. Usage: npm run bench [-- --rounds 9 --seconds 2 --concurrency 16]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,7 @@ import { regimen25, variedRegimens } from './regimen25.ts';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '9' },
     seconds: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '16' },
   },

@@ -2,7 +2,7 @@
 // at 3 locations over 90 days, each practitioner's calendar about 75% booked. Measured three ways in
 // one run: the pure search (calendars already loaded), the server's search with its queries on the
 // embedded database, and GET /api/slots through HTTP as a ratio to GET /healthz on the same server.
-// Not part of `npm test`. Usage: node bench/slots.ts [--rounds 5 --seconds 2]
+// Not part of `npm test`. Usage: node bench/slots.ts [--rounds 9 --seconds 2]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { startServer } from '../tests/e2e/harness.ts';
 import { driver, type LoadResult, loadAgainstHealthz } from './http-load.ts';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '2' } },
+  options: { rounds: { type: 'string', default: '9' }, seconds: { type: 'string', default: '2' } },
 });
 const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
