@@ -104,48 +104,33 @@ const score = (value: number) => ({
   valueQuantity: { value, unit: 'score', system: ucum, code: '{score}' },
 });
 
+/** One Observation, with its code known before it is built: a search filters by code and pages first. */
+export interface PendingObservation {
+  coding: { system: string; code: string; display: string };
+  build(): FhirResource;
+}
+
+/** The Observations of a diary entry (one per value given), each built when asked for. */
+export function pendingDiaryObservations(d: DiaryRecord): PendingObservation[] {
+  const effective = { effectiveDateTime: d.date };
+  const out: PendingObservation[] = [];
+  const add = (what: string, value: () => Record<string, unknown>) =>
+    out.push({
+      coding: observationCodings[what]!,
+      build: () => observation(`${d.id}-${what}`, d.patientId, what, effective, value(), d.recordedAt),
+    });
+  const { painNow, painAverage, painWorst, sleepHours } = d;
+  if (painNow !== null) add('pain-now', () => score(painNow));
+  if (painAverage !== null) add('pain-average', () => score(painAverage));
+  if (painWorst !== null) add('pain-worst', () => score(painWorst));
+  if (sleepHours !== null)
+    add('sleep-hours', () => ({ valueQuantity: { value: sleepHours, unit: 'h', system: ucum, code: 'h' } }));
+  return out;
+}
+
 /** The Observations of one diary entry (one per value recorded). Ids: the entry's id and the value. */
 export function diaryObservations(d: DiaryRecord): FhirResource[] {
-  const effective = { effectiveDateTime: d.date };
-  const out: FhirResource[] = [];
-  if (d.painNow !== null)
-    out.push(
-      observation(`${d.id}-pain-now`, d.patientId, 'pain-now', effective, score(d.painNow), d.recordedAt),
-    );
-  if (d.painAverage !== null)
-    out.push(
-      observation(
-        `${d.id}-pain-average`,
-        d.patientId,
-        'pain-average',
-        effective,
-        score(d.painAverage),
-        d.recordedAt,
-      ),
-    );
-  if (d.painWorst !== null)
-    out.push(
-      observation(
-        `${d.id}-pain-worst`,
-        d.patientId,
-        'pain-worst',
-        effective,
-        score(d.painWorst),
-        d.recordedAt,
-      ),
-    );
-  if (d.sleepHours !== null)
-    out.push(
-      observation(
-        `${d.id}-sleep-hours`,
-        d.patientId,
-        'sleep-hours',
-        effective,
-        { valueQuantity: { value: d.sleepHours, unit: 'h', system: ucum, code: 'h' } },
-        d.recordedAt,
-      ),
-    );
-  return out;
+  return pendingDiaryObservations(d).map((o) => o.build());
 }
 
 export interface ResponseRecord {
@@ -158,21 +143,31 @@ export interface ResponseRecord {
   completedAt: Date;
 }
 
+/** A questionnaire's total score as an Observation, built when asked for; null for an instrument without a code. */
+export function pendingScoreObservation(r: ResponseRecord): PendingObservation | null {
+  const coding = observationCodings[r.instrument];
+  if (!coding) return null;
+  return {
+    coding,
+    build: () =>
+      observation(
+        r.id,
+        r.patientId,
+        r.instrument,
+        { effectiveDateTime: r.completedAt.toISOString() },
+        score(r.score),
+        r.completedAt,
+        {
+          ...(r.band ? { interpretation: [{ text: r.band }] } : {}),
+          derivedFrom: [{ reference: `QuestionnaireResponse/${r.id}` }],
+        },
+      ),
+  };
+}
+
 /** A questionnaire's total score as an Observation, with its band as the interpretation text. */
 export function scoreObservation(r: ResponseRecord): FhirResource | null {
-  if (!observationCodings[r.instrument]) return null;
-  return observation(
-    r.id,
-    r.patientId,
-    r.instrument,
-    { effectiveDateTime: r.completedAt.toISOString() },
-    score(r.score),
-    r.completedAt,
-    {
-      ...(r.band ? { interpretation: [{ text: r.band }] } : {}),
-      derivedFrom: [{ reference: `QuestionnaireResponse/${r.id}` }],
-    },
-  );
+  return pendingScoreObservation(r)?.build() ?? null;
 }
 
 /** The canonical URL of a Meridian Questionnaire. */

@@ -8,7 +8,12 @@ import { contextOf } from '../http/authenticate.ts';
 import { fail } from '../http/errors.ts';
 import { recordResponse } from '../modules/progress/progress-service.ts';
 import { fhirJson } from './outcomes.ts';
-import { matchesCode, observationResources, questionnaireResponseResources } from './progress-records.ts';
+import {
+  matchesCode,
+  observationResources,
+  pendingObservations,
+  questionnaireResponseResources,
+} from './progress-records.ts';
 import {
   dateRange,
   one,
@@ -58,20 +63,16 @@ export function fhirProgressRoutes(app: FastifyInstance, deps: AppDeps): void {
     const rows = await readableList(
       deps.db,
       ctx,
-      async (db) => (patientIds.length ? observationResources(db, { patientIds, ...range }) : []),
+      async (db) => (patientIds.length ? pendingObservations(db, { patientIds, ...range }) : []),
       (r) => r.patientId,
       'clinical',
       'Observation',
     );
     const matching = code
-      ? rows.filter((r) => code.split(',').some((c) => matchesCode(r.resource, c)))
+      ? rows.filter((r) => code.split(',').some((c) => matchesCode(r.observation.coding, c)))
       : rows;
-    return searchPage(
-      request,
-      'Observation',
-      matching.map((r) => r.resource),
-      q,
-    );
+    // Only the page answered is built.
+    return searchPage(request, 'Observation', matching, q, [], (r) => r.observation.build());
   });
 
   app.get<{ Params: { id: string } }>('/fhir/R4/QuestionnaireResponse/:id', hide, async (request) => {

@@ -278,6 +278,43 @@ describe('FHIR progress: Observations, Questionnaires, QuestionnaireResponses', 
     expect((await get(personas.maria.email, `/fhir/R4/Observation/${his}`)).statusCode).toBe(404);
   });
 
+  it('pages through Observations (total, next links, no gaps or repeats) and filters by code before paging', async () => {
+    /** Every page from `first` on, following next links: the ids in order, and each page's total. */
+    const collect = async (first: string) => {
+      const ids: string[] = [];
+      const totals = new Set<number>();
+      let url: string | undefined = first;
+      while (url) {
+        const page = (await get(personas.drPatel.email, url)).json();
+        totals.add(page.total);
+        ids.push(...(page.entry ?? []).map((e: { resource: { id: string } }) => e.resource.id));
+        const next = page.link.find((l: { relation: string }) => l.relation === 'next')?.url as
+          | string
+          | undefined;
+        url = next?.replace(/^https?:\/\/[^/]+/, '');
+      }
+      return { ids, totals: [...totals] };
+    };
+    const byHundred = await collect(`/fhir/R4/Observation?patient=${mariaId}&_count=100`);
+    const byThirteen = await collect(`/fhir/R4/Observation?patient=${mariaId}&_count=13`);
+    expect(byHundred.totals).toEqual([byHundred.ids.length]);
+    expect(byHundred.ids.length).toBeGreaterThan(200);
+    expect(new Set(byHundred.ids).size).toBe(byHundred.ids.length);
+    expect(byThirteen).toEqual(byHundred);
+    // Worst pain only: every match has that code, the count is the diary's, and a page of 5 from 10 on
+    // is the same 5 as in the whole filtered list.
+    const worstOnly = `/fhir/R4/Observation?patient=${mariaId}&code=pain-worst`;
+    const worst = (await get(personas.drPatel.email, `${worstOnly}&_count=100`)).json();
+    expect(worst.total).toBeGreaterThan(20);
+    for (const e of worst.entry) expect(e.resource.code.coding[0].code).toBe('pain-worst');
+    expect(worst.total).toBe(byHundred.ids.filter((id) => id.endsWith('-pain-worst')).length);
+    const slice = (await get(personas.drPatel.email, `${worstOnly}&_count=5&_offset=10`)).json();
+    expect(slice.total).toBe(worst.total);
+    expect(slice.entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual(
+      worst.entry.slice(10, 15).map((e: { resource: { id: string } }) => e.resource.id),
+    );
+  });
+
   it('publishes the questionnaires and takes a completed one from a third-party app, scored as published', async () => {
     const qs = (await get(personas.maria.email, '/fhir/R4/Questionnaire')).json();
     expect(qs.total).toBe(4);

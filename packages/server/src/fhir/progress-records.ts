@@ -1,11 +1,12 @@
 import {
-  diaryObservations,
   type FhirResource,
   type InstrumentWording,
   observationCodings,
+  type PendingObservation,
+  pendingDiaryObservations,
+  pendingScoreObservation,
   questionnaireResponseResource,
   type ResponseRecord,
-  scoreObservation,
 } from '@meridian/fhir';
 import { instrumentTexts } from '@meridian/knowledge';
 import type { Queryable } from '../db/database.ts';
@@ -69,8 +70,14 @@ function diaryFilter(f: ProgressFilter): string {
   return where.join(' AND ');
 }
 
-/** Diary values and questionnaire scores as Observations, oldest first. */
-export async function observationResources(q: Queryable, f: ProgressFilter): Promise<Found[]> {
+/**
+ * Diary values and questionnaire scores as Observations, oldest first, each built only when asked for:
+ * a search filters them by code and builds the page it answers (20 of a patient's ~300).
+ */
+export async function pendingObservations(
+  q: Queryable,
+  f: ProgressFilter,
+): Promise<{ patientId: string; observation: PendingObservation }[]> {
   const diary = await q.query<{
     id: string;
     patient_id: string;
@@ -91,7 +98,7 @@ export async function observationResources(q: Queryable, f: ProgressFilter): Pro
     ],
   );
   const fromDiary = diary.flatMap((d) =>
-    diaryObservations({
+    pendingDiaryObservations({
       id: d.id,
       patientId: d.patient_id,
       date: d.entry_date,
@@ -100,13 +107,21 @@ export async function observationResources(q: Queryable, f: ProgressFilter): Pro
       painWorst: d.pain_worst,
       sleepHours: d.sleep_hours === null ? null : Number(d.sleep_hours),
       recordedAt: d.recorded_at,
-    }).map((resource) => ({ patientId: d.patient_id, resource })),
+    }).map((observation) => ({ patientId: d.patient_id, observation })),
   );
   const fromScores = (await responses(q, f)).flatMap((r) => {
-    const resource = scoreObservation(r);
-    return resource ? [{ patientId: r.patientId, resource }] : [];
+    const observation = pendingScoreObservation(r);
+    return observation ? [{ patientId: r.patientId, observation }] : [];
   });
   return [...fromDiary, ...fromScores];
+}
+
+/** Diary values and questionnaire scores as Observations, oldest first. */
+export async function observationResources(q: Queryable, f: ProgressFilter): Promise<Found[]> {
+  return (await pendingObservations(q, f)).map((o) => ({
+    patientId: o.patientId,
+    resource: o.observation.build(),
+  }));
 }
 
 /** Completed questionnaires as QuestionnaireResponses. */
@@ -118,12 +133,10 @@ export async function questionnaireResponseResources(q: Queryable, f: ProgressFi
   }));
 }
 
-/** Does an Observation match a `code` search value (system|code, code, or |code)? */
-export function matchesCode(resource: FhirResource, token: string): boolean {
+/** Does an Observation's coding match a `code` search value (system|code, code, or |code)? */
+export function matchesCode(coding: { system: string; code: string }, token: string): boolean {
   const [system, code] = token.includes('|') ? token.split('|') : [undefined, token];
-  const codings =
-    (resource.code as { coding?: { system: string; code: string }[] } | undefined)?.coding ?? [];
-  return codings.some((c) => c.code === code && (!system || c.system === system));
+  return coding.code === code && (!system || coding.system === system);
 }
 
 export const knownObservationCodes = Object.values(observationCodings);

@@ -50,14 +50,19 @@ export function paging(q: Query, fallback = 20): { count: number; offset: number
   return { count, offset };
 }
 
-/** The Bundle for one page of results, with self and next links that keep the other parameters. */
-/** `included`: resources asked for with _include, listed after the matches (search mode "include"). */
-export function searchPage(
+/**
+ * The Bundle for one page of results, with self and next links that keep the other parameters.
+ * `included`: resources asked for with _include, listed after the matches (search mode "include").
+ * `resourceOf`: builds a match's resource, for searches that count their matches without building
+ * them all (only the page's are built).
+ */
+export function searchPage<T = FhirResource>(
   request: FastifyRequest,
   type: string,
-  all: FhirResource[],
+  all: T[],
   q: Query,
   included: FhirResource[] = [],
+  resourceOf: (match: T) => FhirResource = (match) => match as FhirResource,
 ) {
   const { count, offset } = paging(q);
   const base = baseUrl(request);
@@ -73,7 +78,7 @@ export function searchPage(
   };
   return searchBundle(
     base,
-    all.slice(offset, offset + count),
+    all.slice(offset, offset + count).map(resourceOf),
     {
       total: all.length,
       self: link(offset),
