@@ -67,6 +67,46 @@ export class ApiClient {
     });
   }
 
+  /**
+   * Sends a request's head and the first half of its body, and the rest only when `finish` is called:
+   * a request the server has received and cannot answer yet (a slow client), to have one in flight
+   * for certain at a chosen moment.
+   */
+  sendHeld(method: string, path: string, body: unknown): { answer: Promise<Answer>; finish: () => void } {
+    const payload = Buffer.from(JSON.stringify(body));
+    const half = Math.floor(payload.length / 2);
+    let req!: http.ClientRequest;
+    const answer = new Promise<Answer>((resolve) => {
+      req = http.request(
+        {
+          host: this.#base.hostname,
+          port: this.#base.port,
+          method,
+          path,
+          agent: false,
+          timeout: 60_000,
+          headers: {
+            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+            'content-type': 'application/json',
+            'content-length': payload.length,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('no answer within 60 s')));
+      req.on('error', (e) => resolve({ status: 0, body: undefined, error: e.message }));
+      req.write(payload.subarray(0, half));
+    });
+    return { answer, finish: () => req.end(payload.subarray(half)) };
+  }
+
   /** Signs in with the demo password and keeps the bearer token. */
   async signIn(email: string): Promise<this> {
     const answer = await this.send('POST', '/api/auth/login', { email, password: demoPassword });

@@ -52,6 +52,19 @@ describe(`graceful shutdown (${testDatabaseKind()})`, () => {
       // Every earlier request is logged as received and completed before the count starts.
       await expect.poll(() => received() - completed(), { timeout: 10_000, interval: 5 }).toBe(0);
       const receivedBefore = received();
+      // A few diary entries from slow clients: received, but their bodies finish only after SIGTERM, so
+      // some requests are in flight at SIGTERM however fast the server answers the others.
+      const held = [1, 2, 3].map((k) => {
+        const date = addDays(today, -(diaryPerPatient + k));
+        const body = { painNow: k, notes: `shutdown held ${date}` };
+        const { answer, finish } = fresh(writers[0]!).sendHeld(
+          'PUT',
+          `/api/patients/${patientIds[0]}/diary/${date}`,
+          body,
+        );
+        requests.push({ what: `held diary ${date}`, expected: 200, answer });
+        return { date, finish };
+      });
       writers.forEach((w, p) => {
         for (let d = 1; d <= diaryPerPatient; d++) {
           const date = addDays(today, -d);
@@ -92,6 +105,7 @@ describe(`graceful shutdown (${testDatabaseKind()})`, () => {
         if (late.status !== 200) break; // taken in just before the close
       }
       const pendingAtRefusal = requests.filter((r) => r.at === undefined).length;
+      for (const h of held) h.finish();
       const answers = await Promise.all(requests.map((r) => r.answer));
       const exit = await server.exited;
 
@@ -132,6 +146,15 @@ describe(`graceful shutdown (${testDatabaseKind()})`, () => {
         for (let d = 1; d <= diaryPerPatient; d++)
           expect(notes.has(`shutdown ${p} ${addDays(today, -d)}`), `diary ${p} ${d}`).toBe(true);
       }
+      const { entries: early } = await fresh(writers[0]!).must(
+        'GET',
+        `/api/patients/${patientIds[0]}/diary?from=${addDays(today, -diaryPerPatient - 3)}&to=${today}`,
+      );
+      for (const h of held)
+        expect(
+          early.some((e: { notes: string }) => e.notes === `shutdown held ${h.date}`),
+          h.date,
+        ).toBe(true);
       expect(await server.stop()).toBe(0);
     } finally {
       server.kill('SIGKILL');
