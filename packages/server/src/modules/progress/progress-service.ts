@@ -191,11 +191,15 @@ const avg = (xs: (number | null)[]) => {
 export async function progressView(q: Queryable, patientId: string, now: Date, days = 120) {
   const { today, timeZone } = await patientToday(q, patientId, now);
   const from = addDays(today, -days);
-  // One after another: a transaction's connection runs one query at a time.
-  const diaryRows = await diaryOf(q, patientId, from, today);
-  const responses = await responsesOf(q, patientId);
-  const versions = await planVersions(q, patientId);
-  const reviews = await reviewsOf(q, patientId);
+  // Together: a read runs outside a transaction, so on PostgreSQL each goes to a connection of its own
+  // (inside a transaction, or on PGlite, they simply queue).
+  const [diaryRows, responses, versions, reviews, sessions] = await Promise.all([
+    diaryOf(q, patientId, from, today),
+    responsesOf(q, patientId),
+    planVersions(q, patientId),
+    reviewsOf(q, patientId),
+    sessionsOf(q, patientId, new Date(`${from}T00:00:00Z`), new Date(now.getTime() + 60 * 86_400_000)),
+  ]);
   const diary = diaryRows.map(diaryView);
   const series: Record<string, { date: string; score: number; band: string | null }[]> = {};
   for (const r of responses) {
@@ -206,12 +210,6 @@ export async function progressView(q: Queryable, patientId: string, now: Date, d
       band: r.band,
     });
   }
-  const sessions = await sessionsOf(
-    q,
-    patientId,
-    new Date(`${from}T00:00:00Z`),
-    new Date(now.getTime() + 60 * 86_400_000),
-  );
   const current = versions[0];
   const planStart = versions.at(-1) ? dateInZone(versions.at(-1)!.created_at, timeZone) : null;
   const lastReview = reviews[0] ?? null;
