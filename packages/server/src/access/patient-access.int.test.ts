@@ -2,7 +2,8 @@ import type { Actor } from '@meridian/domain';
 import { createTestApp, personas, type TestApp } from '@meridian/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../db/database.ts';
-import { loadRelations } from './patient-access.ts';
+import type { RequestContext } from '../http/context.ts';
+import { loadRelations, withPatientAccess } from './patient-access.ts';
 
 let t: TestApp;
 let maria: Actor;
@@ -64,5 +65,70 @@ describe('the facts the policy weighs (loadRelations)', () => {
     expect(relations.get(upper)?.patientExists).toBe(true);
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await loadRelations(q, maria, [missing], t.clock.now())).get(missing)?.patientExists).toBe(false);
+  });
+});
+
+describe('a read through the one door (withPatientAccess)', () => {
+  it('may not write: a statement that could change data is refused before it reaches the database', async () => {
+    const ctx: RequestContext = {
+      user: {
+        id: maria.userId,
+        email: personas.maria.email,
+        name: 'Maria',
+        role: 'patient',
+        discipline: null,
+        patientId: mariaId,
+      },
+      sessionId: 'test',
+      sessionKind: 'bearer',
+      csrfToken: null,
+      ip: '127.0.0.1',
+      userAgent: null,
+      requestId: 'read-may-not-write',
+      now: t.clock.now(),
+    };
+    const read = {
+      category: 'clinical' as const,
+      mode: 'read' as const,
+      action: 'read',
+      resourceType: 'DiaryEntry',
+    };
+    const before = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM diary_entries WHERE patient_id = $1',
+      [mariaId],
+    );
+    await expect(
+      withPatientAccess(t.db, ctx, mariaId, read, (q) =>
+        q.query(
+          "INSERT INTO diary_entries (patient_id, entry_date, pain_now, recorded_at) VALUES ($1, '2020-01-01', 3, now())",
+          [mariaId],
+        ),
+      ),
+    ).rejects.toThrow(/A read of patient data tried to write/);
+    await expect(
+      withPatientAccess(t.db, ctx, mariaId, read, (q) =>
+        q.query(
+          'WITH gone AS (DELETE FROM diary_entries WHERE patient_id = $1 RETURNING id) SELECT count(*) FROM gone',
+          [mariaId],
+        ),
+      ),
+    ).rejects.toThrow(/tried to write/);
+    const after = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM diary_entries WHERE patient_id = $1',
+      [mariaId],
+    );
+    expect(after).toEqual(before);
+    // A read that only reads goes through, and is audited once.
+    const rows = await withPatientAccess(t.db, ctx, mariaId, read, (q) =>
+      q.query<{ n: number }>(
+        'WITH d AS (SELECT id FROM diary_entries WHERE patient_id = $1) SELECT count(*)::int AS n FROM d',
+        [mariaId],
+      ),
+    );
+    expect(rows).toEqual(before);
+    const audited = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_events WHERE request_id = 'read-may-not-write' AND outcome = 'success'",
+    );
+    expect(audited[0]!.n).toBe(1);
   });
 });
