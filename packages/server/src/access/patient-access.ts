@@ -81,14 +81,12 @@ export async function loadRelations(
 ): Promise<Map<string, PatientRelation>> {
   // Lists pass one id per row (hundreds for one patient's Observations): the work is per distinct id.
   const distinct = [...new Set(patientIds)];
+  const own = ownRecord(actor);
   const relations = new Map<string, PatientRelation>(
-    distinct.map((id) => [id, id === ownRecord(actor) ? selfRelation : noRelation]),
+    distinct.map((id) => [id, id === own ? selfRelation : noRelation]),
   );
-  const ids = [
-    ...new Set(
-      distinct.filter((id) => id !== ownRecord(actor) && uuidPattern.test(id)).map((id) => id.toLowerCase()),
-    ),
-  ];
+  const asked = distinct.filter((id) => id !== own);
+  const ids = [...new Set(asked.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
   if (ids.length === 0) return relations;
   const found = new Map<string, PatientRelation>();
   const rows = await q.query<{
@@ -108,8 +106,7 @@ export async function loadRelations(
     });
   }
   // Keyed by the caller's own strings: Postgres compares uuids without regard to case.
-  for (const id of distinct)
-    if (id !== ownRecord(actor)) relations.set(id, found.get(id.toLowerCase()) ?? noRelation);
+  for (const id of asked) relations.set(id, found.get(id.toLowerCase()) ?? noRelation);
   return relations;
 }
 
