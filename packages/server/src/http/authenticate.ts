@@ -41,17 +41,23 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cach
   // A callback hook rather than an async one: a cached session is settled without a promise.
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.routeOptions.config.public || !/^\/(api|fhir)(\/|$)/.test(request.url)) return done();
+    // Its errors go to done, never out of the hook: a callback hook reports them there, and a throw
+    // inside then() would be a rejection nobody handles.
     const settle = ({ row, now }: Authenticated) => {
-      request.meridian = {
-        user: userOf(row),
-        sessionId: row.id,
-        sessionKind: row.kind,
-        csrfToken: row.csrf_token,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-        now,
-      };
+      try {
+        request.meridian = {
+          user: userOf(row),
+          sessionId: row.id,
+          sessionKind: row.kind,
+          csrfToken: row.csrf_token,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          requestId: request.id,
+          now,
+        };
+      } catch (error) {
+        return done(error as Error);
+      }
       done();
     };
     let result: Authenticated | Promise<Authenticated>;
