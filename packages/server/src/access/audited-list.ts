@@ -30,7 +30,8 @@ async function sift<T>(
 
 /**
  * Keeps only the rows the policy lets this actor read and audits each patient shown, in the caller's
- * transaction. List endpoints narrow candidates in SQL for speed; this second pass makes the policy,
+ * transaction: for a list that is part of a write (the waitlist, which expires lapsed offers as it is
+ * read); a list that only reads uses readableList or filterReadable. List endpoints narrow candidates in SQL for speed; this second pass makes the policy,
  * not the query, decide. Rows of one patient share one audit row: each row's would be the same (a
  * patient's 73 diary entries listed as 292 Observations used to write 292 identical rows).
  */
@@ -48,6 +49,25 @@ export async function keepReadable<T>(
 }
 
 /**
+ * Rows a read loaded outside a transaction (see readableList): keeps what the policy allows, as
+ * keepReadable does, and commits the audit rows before the answer, with those of concurrent reads. For
+ * a list that also shows what it may not name (a booking as "not on your list"), so it needs the rows
+ * the policy did not keep as well as those it did.
+ */
+export async function filterReadable<T>(
+  db: Database,
+  ctx: RequestContext,
+  rows: T[],
+  patientIdOf: (row: T) => string,
+  category: DataCategory,
+  resourceType: string,
+): Promise<T[]> {
+  const { kept, entries } = await sift(db, ctx, rows, patientIdOf, category, resourceType);
+  await appendAudit(db, entries);
+  return kept;
+}
+
+/**
  * A list that only reads: loads the candidates, keeps what the policy allows (as keepReadable) and
  * commits the audit rows before the answer, with those of concurrent reads. Like a read through
  * withPatientAccess it opens no transaction (at READ COMMITTED it would give the statements nothing but
@@ -61,8 +81,5 @@ export async function readableList<T>(
   category: DataCategory,
   resourceType: string,
 ): Promise<T[]> {
-  const rows = await load(readOnly(db));
-  const { kept, entries } = await sift(db, ctx, rows, patientIdOf, category, resourceType);
-  await appendAudit(db, entries);
-  return kept;
+  return filterReadable(db, ctx, await load(readOnly(db)), patientIdOf, category, resourceType);
 }

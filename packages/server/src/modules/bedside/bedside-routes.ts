@@ -11,8 +11,8 @@ import { safetyIndex } from '@meridian/knowledge';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { keepReadable } from '../../access/audited-list.ts';
-import { withPatientAccess } from '../../access/patient-access.ts';
+import { filterReadable } from '../../access/audited-list.ts';
+import { readOnly, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { contextOf } from '../../http/authenticate.ts';
@@ -268,52 +268,52 @@ export function bedsideRoutes(app: FastifyInstance, deps: AppDeps): void {
       const ctx = contextOf(request);
       if (ctx.user.role !== 'clinician')
         fail('FORBIDDEN', 'The bedside worklist is for clinicians; volunteers see their rounds.');
-      return deps.db.tx(async (q) => {
-        const credentials = await q.query<{
-          kind: string;
-          issued_on: string | null;
-          expires_on: string | null;
-        }>('SELECT kind, issued_on, expires_on FROM credentials WHERE user_id = $1', [ctx.user.id]);
-        const candidates = await q.query<OrderRow & { required_credentials: string[] }>(
-          `SELECT x.*, s.required_credentials FROM (${orderSelect}
-             WHERE o.status IN ('open', 'accepted') AND (o.accepted_by IS NULL OR o.accepted_by = $1)
-               AND o.location_id IN (SELECT location_id FROM working_hours WHERE user_id = $1)) x
-             JOIN services s ON s.id = x.service_id
-            WHERE $2 = ANY (s.disciplines) ORDER BY x.ordered_at`,
-          [ctx.user.id, ctx.user.discipline],
-        );
-        const mine = candidates.filter(
-          (o) =>
-            credentialProblems(
-              o.required_credentials,
-              credentials.map((c) => ({ kind: c.kind, issuedOn: c.issued_on, expiresOn: c.expires_on })),
-              dateInZone(ctx.now, o.time_zone),
-            ).length === 0,
-        );
-        // Patients whose care team this practitioner is on are shown by name; others by room until accepted.
-        const readable = new Set(
-          (await keepReadable(q, ctx, mine, (o) => o.patient_id, 'clinical', 'BedsideOrder')).map(
-            (o) => o.id,
-          ),
-        );
-        const names = new Map(
-          (
-            await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
-              'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
-              [mine.filter((o) => readable.has(o.id)).map((o) => o.patient_id)],
-            )
-          ).map((p) => [p.id, p]),
-        );
-        const orders = [];
-        for (const o of mine) {
-          const p = readable.has(o.id) ? names.get(o.patient_id) : undefined;
-          orders.push({
-            ...orderView(o, p ? await therapyFindings(q, o) : null),
-            patient: p ? { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn } : null,
-          });
-        }
-        return { orders };
-      });
+      // Only reads: no transaction (see readableList), and a database that refuses writes.
+      const q = readOnly(deps.db);
+      const credentials = await q.query<{
+        kind: string;
+        issued_on: string | null;
+        expires_on: string | null;
+      }>('SELECT kind, issued_on, expires_on FROM credentials WHERE user_id = $1', [ctx.user.id]);
+      const candidates = await q.query<OrderRow & { required_credentials: string[] }>(
+        `SELECT x.*, s.required_credentials FROM (${orderSelect}
+           WHERE o.status IN ('open', 'accepted') AND (o.accepted_by IS NULL OR o.accepted_by = $1)
+             AND o.location_id IN (SELECT location_id FROM working_hours WHERE user_id = $1)) x
+           JOIN services s ON s.id = x.service_id
+          WHERE $2 = ANY (s.disciplines) ORDER BY x.ordered_at`,
+        [ctx.user.id, ctx.user.discipline],
+      );
+      const mine = candidates.filter(
+        (o) =>
+          credentialProblems(
+            o.required_credentials,
+            credentials.map((c) => ({ kind: c.kind, issuedOn: c.issued_on, expiresOn: c.expires_on })),
+            dateInZone(ctx.now, o.time_zone),
+          ).length === 0,
+      );
+      // Patients whose care team this practitioner is on are shown by name; others by room until accepted.
+      const readable = new Set(
+        (await filterReadable(deps.db, ctx, mine, (o) => o.patient_id, 'clinical', 'BedsideOrder')).map(
+          (o) => o.id,
+        ),
+      );
+      const names = new Map(
+        (
+          await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
+            'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
+            [mine.filter((o) => readable.has(o.id)).map((o) => o.patient_id)],
+          )
+        ).map((p) => [p.id, p]),
+      );
+      const orders = [];
+      for (const o of mine) {
+        const p = readable.has(o.id) ? names.get(o.patient_id) : undefined;
+        orders.push({
+          ...orderView(o, p ? await therapyFindings(q, o) : null),
+          patient: p ? { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn } : null,
+        });
+      }
+      return { orders };
     },
   );
 

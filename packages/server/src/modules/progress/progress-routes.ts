@@ -3,7 +3,7 @@ import { instrumentTexts } from '@meridian/knowledge';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { keepReadable } from '../../access/audited-list.ts';
+import { readableList } from '../../access/audited-list.ts';
 import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/authenticate.ts';
@@ -247,15 +247,13 @@ export function progressRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const ctx = contextOf(request);
       if (ctx.user.role !== 'clinician') fail('FORBIDDEN', 'The review worklist is for clinicians.');
-      const reviews = await deps.db.tx(async (q) =>
-        keepReadable(
-          q,
-          ctx,
-          await reviewsDueFor(q, ctx.user.id, ctx.now),
-          (x) => x.patient.id,
-          'clinical',
-          'CarePlan',
-        ),
+      const reviews = await readableList(
+        deps.db,
+        ctx,
+        (q) => reviewsDueFor(q, ctx.user.id, ctx.now),
+        (x) => x.patient.id,
+        'clinical',
+        'CarePlan',
       );
       return { reviews };
     },

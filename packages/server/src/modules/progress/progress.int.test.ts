@@ -120,6 +120,11 @@ describe('progress and reviews', () => {
   it("lists Maria's due review on Dr Patel's worklist, and not on Dr Okafor's", async () => {
     const patel = (await call(personas.drPatel.email, 'GET', '/api/reviews/due')).json();
     expect(patel.reviews.map((r: { patient: { id: string } }) => r.patient.id)).toContain(mariaId);
+    const audited = await t.db.query(
+      "SELECT 1 FROM audit_events WHERE actor_email = $1 AND action = 'list' AND resource_type = 'CarePlan' AND patient_id = $2",
+      [personas.drPatel.email, mariaId],
+    );
+    expect(audited).toHaveLength(1);
     // Dates are read in the patient's zone.
     expect(patel.reviews.find((r: { patient: { id: string } }) => r.patient.id === mariaId)).toMatchObject({
       timeZone: 'America/Phoenix',

@@ -3,7 +3,7 @@ import { safetyIndex } from '@meridian/knowledge';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { keepReadable } from '../../access/audited-list.ts';
+import { readableList } from '../../access/audited-list.ts';
 import { withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
@@ -714,43 +714,48 @@ export function configurationRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const ctx = contextOf(request);
       requireRole(ctx, ['coordinator'], 'the front desk');
-      return deps.db.tx(async (q) => {
-        const rows = await q.query<{
-          id: string;
-          patient_id: string;
-          given_name: string;
-          family_name: string;
-          mrn: string;
-          service: string;
-          service_id: string;
-          starts_at: Date;
-          location: string;
-          time_zone: string;
-          coverage: { missing: string[]; explanation: string[] };
-        }>(
-          `SELECT t.id, t.patient_id, p.given_name, p.family_name, p.mrn, s.name AS service, s.id AS service_id, a.starts_at,
+      const readable = await readableList(
+        deps.db,
+        ctx,
+        (q) =>
+          q.query<{
+            id: string;
+            patient_id: string;
+            given_name: string;
+            family_name: string;
+            mrn: string;
+            service: string;
+            service_id: string;
+            starts_at: Date;
+            location: string;
+            time_zone: string;
+            coverage: { missing: string[]; explanation: string[] };
+          }>(
+            `SELECT t.id, t.patient_id, p.given_name, p.family_name, p.mrn, s.name AS service, s.id AS service_id, a.starts_at,
                   l.name AS location, l.time_zone, t.coverage
              FROM attendances t JOIN appointments a ON a.id = t.appointment_id JOIN services s ON s.id = a.service_id
              JOIN locations l ON l.id = a.location_id JOIN patients p ON p.id = t.patient_id
             WHERE t.status = 'booked' AND t.coverage ->> 'status' = 'waiting' AND a.starts_at > $1
               AND ($2::uuid IS NULL OR a.location_id = $2::uuid)
             ORDER BY a.starts_at LIMIT 500`,
-          [ctx.now, request.query.locationId ?? null],
-        );
-        const readable = await keepReadable(q, ctx, rows, (x) => x.patient_id, 'scheduling', 'Appointment');
-        return {
-          bookings: readable.map((x) => ({
-            id: x.id,
-            patient: { id: x.patient_id, name: `${x.given_name} ${x.family_name}`, mrn: x.mrn },
-            service: x.service,
-            serviceId: x.service_id,
-            start: x.starts_at.toISOString(),
-            location: { name: x.location, timeZone: x.time_zone },
-            missing: x.coverage.missing,
-            explanation: x.coverage.explanation,
-          })),
-        };
-      });
+            [ctx.now, request.query.locationId ?? null],
+          ),
+        (x) => x.patient_id,
+        'scheduling',
+        'Appointment',
+      );
+      return {
+        bookings: readable.map((x) => ({
+          id: x.id,
+          patient: { id: x.patient_id, name: `${x.given_name} ${x.family_name}`, mrn: x.mrn },
+          service: x.service,
+          serviceId: x.service_id,
+          start: x.starts_at.toISOString(),
+          location: { name: x.location, timeZone: x.time_zone },
+          missing: x.coverage.missing,
+          explanation: x.coverage.explanation,
+        })),
+      };
     },
   );
 }

@@ -25,6 +25,12 @@ afterAll(() => t.close());
 const call = async (email: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: bearer(await t.login(email)), ...(payload ? { payload } : {}) });
 
+const listedBy = (email: string, resourceType: string, patientId: string) =>
+  t.db.query(
+    "SELECT 1 FROM audit_events WHERE actor_email = $1 AND action = 'list' AND resource_type = $2 AND patient_id = $3 AND outcome = 'success'",
+    [email, resourceType, patientId],
+  );
+
 describe('the catalog and practitioners, configured by admins', () => {
   it('lets an admin change a service, audited; refuses others and unknown therapies', async () => {
     const url = `/api/admin/services/${service.get('cupping')}`;
@@ -96,6 +102,8 @@ describe('the coverage desk', () => {
     expect(booked.json().coverage).toMatchObject({ status: 'waiting', missing: ['referral'] });
     const queue = (await call(personas.coordinator.email, 'GET', '/api/coverage/queue')).json().bookings;
     expect(queue.map((b: { id: string }) => b.id)).toContain(booked.json().id);
+    // The queue names the patient, so the read is in the audit trail.
+    expect(await listedBy(personas.coordinator.email, 'Appointment', jamesId)).toHaveLength(1);
     const referral = await call(
       personas.coordinator.email,
       'POST',
@@ -163,6 +171,7 @@ describe('volunteer rounds and hours', () => {
       startsAt: string;
     }[];
     expect(rounds.map((v) => v.startsAt)).toContain('2026-12-02T21:30:00.000Z');
+    expect(await listedBy(personas.volunteer.email, 'BedsideVisit', grace)).toHaveLength(1);
   });
 
   it('shows an admin the weekly hours and time off of a practitioner', async () => {

@@ -2,8 +2,8 @@ import { addDays, calendarFile, dateInZone, expiringCredentials } from '@meridia
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { keepReadable } from '../../access/audited-list.ts';
-import { dataRequest, withPatientAccess } from '../../access/patient-access.ts';
+import { filterReadable } from '../../access/audited-list.ts';
+import { dataRequest, readOnly, withPatientAccess } from '../../access/patient-access.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { contextOf } from '../../http/authenticate.ts';
@@ -509,59 +509,59 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
       const ctx = contextOf(request);
       requireStaff(ctx, ['coordinator', 'clinician', 'admin'], 'staff');
       const qs = request.query;
-      return deps.db.tx(async (q) => {
-        const location = await findLocation(q, qs.locationId);
-        if (!location) fail('NOT_FOUND', 'No such location.');
-        const from = qs.from ?? dateInZone(ctx.now, location.time_zone);
-        const to = qs.to ?? addDays(from, 6);
-        if (to < from || addDays(from, 31) < to)
-          fail('VALIDATION', 'Show at most 31 days, with "to" on or after "from".');
-        const rows = await q.query<VisitRow>(
-          `SELECT ${visitColumns} FROM ${visitJoins}
-            WHERE a.location_id = $1 AND a.starts_at < $3 AND a.ends_at > $2 AND t.status <> 'cancelled'
-              AND ($4::uuid IS NULL OR a.practitioner_id = $4::uuid) AND ($5::uuid IS NULL OR a.room_id = $5::uuid)
-            ORDER BY a.starts_at, u.display_name`,
-          [
-            qs.locationId,
-            new Date(`${addDays(from, -1)}T00:00:00Z`),
-            new Date(`${addDays(to, 2)}T00:00:00Z`),
-            qs.practitionerId ?? null,
-            qs.roomId ?? null,
-          ],
-        );
-        // Clinicians and the desk see the people; the policy decides row by row and audits each one shown.
-        const inRange = rows.filter((v) => {
-          const d = dateInZone(v.starts_at, location.time_zone);
-          return d >= from && d <= to;
-        });
-        const readable = new Set(
-          (await keepReadable(q, ctx, inRange, (v) => v.patient_id, 'scheduling', 'Appointment')).map(
-            (v) => v.id,
-          ),
-        );
-        const patients = new Map(
-          (
-            await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
-              'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
-              [inRange.filter((v) => readable.has(v.id)).map((v) => v.patient_id)],
-            )
-          ).map((p) => [p.id, p]),
-        );
-        return {
-          location: { id: location.id, name: location.name, timeZone: location.time_zone },
-          from,
-          to,
-          appointments: inRange.map((v) => {
-            const p = readable.has(v.id) ? patients.get(v.patient_id) : undefined;
-            return {
-              ...visitView(v),
-              patient: p
-                ? { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn }
-                : { id: null, name: 'Booked (not on your list)', mrn: null },
-            };
-          }),
-        };
+      // Only reads: no transaction (see readableList), and a database that refuses writes.
+      const q = readOnly(deps.db);
+      const location = await findLocation(q, qs.locationId);
+      if (!location) fail('NOT_FOUND', 'No such location.');
+      const from = qs.from ?? dateInZone(ctx.now, location.time_zone);
+      const to = qs.to ?? addDays(from, 6);
+      if (to < from || addDays(from, 31) < to)
+        fail('VALIDATION', 'Show at most 31 days, with "to" on or after "from".');
+      const rows = await q.query<VisitRow>(
+        `SELECT ${visitColumns} FROM ${visitJoins}
+          WHERE a.location_id = $1 AND a.starts_at < $3 AND a.ends_at > $2 AND t.status <> 'cancelled'
+            AND ($4::uuid IS NULL OR a.practitioner_id = $4::uuid) AND ($5::uuid IS NULL OR a.room_id = $5::uuid)
+          ORDER BY a.starts_at, u.display_name`,
+        [
+          qs.locationId,
+          new Date(`${addDays(from, -1)}T00:00:00Z`),
+          new Date(`${addDays(to, 2)}T00:00:00Z`),
+          qs.practitionerId ?? null,
+          qs.roomId ?? null,
+        ],
+      );
+      // Clinicians and the desk see the people; the policy decides row by row and audits each one shown.
+      const inRange = rows.filter((v) => {
+        const d = dateInZone(v.starts_at, location.time_zone);
+        return d >= from && d <= to;
       });
+      const readable = new Set(
+        (await filterReadable(deps.db, ctx, inRange, (v) => v.patient_id, 'scheduling', 'Appointment')).map(
+          (v) => v.id,
+        ),
+      );
+      const patients = new Map(
+        (
+          await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
+            'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
+            [inRange.filter((v) => readable.has(v.id)).map((v) => v.patient_id)],
+          )
+        ).map((p) => [p.id, p]),
+      );
+      return {
+        location: { id: location.id, name: location.name, timeZone: location.time_zone },
+        from,
+        to,
+        appointments: inRange.map((v) => {
+          const p = readable.has(v.id) ? patients.get(v.patient_id) : undefined;
+          return {
+            ...visitView(v),
+            patient: p
+              ? { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn }
+              : { id: null, name: 'Booked (not on your list)', mrn: null },
+          };
+        }),
+      };
     },
   );
 

@@ -34,6 +34,12 @@ const post = async (email: string, url: string, payload: object = {}) =>
 const get = async (email: string, url: string) =>
   t.app.inject({ url, headers: bearer(await t.login(email)) });
 
+const listedBy = (email: string, resourceType: string, patientId: string) =>
+  t.db.query(
+    "SELECT 1 FROM audit_events WHERE actor_email = $1 AND action = 'list' AND resource_type = $2 AND patient_id = $3 AND outcome = 'success'",
+    [email, resourceType, patientId],
+  );
+
 describe('the waitlist, ordered by medical need', () => {
   it('offers a freed slot to the urgent patient before the routine one who waited longer; the offer expires and passes on', async () => {
     const acupuncture = service.get('acupuncture')!;
@@ -186,11 +192,13 @@ describe('bedside orders', () => {
     const mine = worklist.find((o) => o.id === created.id)!;
     expect(mine.patient?.name).toBe('Grace Thompson');
     expect(mine.precautions.map((p) => p.label)).toContain('Chest drain');
+    expect(await listedBy(personas.massageBerg.email, 'BedsideOrder', grace())).toHaveLength(1);
     // An acupuncturist in Phoenix does not see a Rochester massage order.
     const chen = (await get(personas.acupuncturistChen.email, '/api/bedside/worklist')).json().orders as {
       id: string;
     }[];
     expect(chen.map((o) => o.id)).not.toContain(created.id);
+    expect(await listedBy(personas.acupuncturistChen.email, 'BedsideOrder', grace())).toHaveLength(0);
 
     const session = await post(personas.massageBerg.email, `/api/bedside-orders/${created.id}/sessions`, {
       painBefore: 7,

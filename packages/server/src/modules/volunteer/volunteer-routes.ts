@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { keepReadable } from '../../access/audited-list.ts';
+import { readableList } from '../../access/audited-list.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import { fail } from '../../http/errors.ts';
@@ -12,32 +12,37 @@ export function volunteerRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => {
       const ctx = contextOf(request);
       if (ctx.user.role !== 'volunteer') fail('FORBIDDEN', 'Only volunteers have bedside rounds.');
-      const visits = await deps.db.tx(async (q) => {
-        const rows = await q.query<{
-          id: string;
-          service: string;
-          unit: string;
-          room: string;
-          starts_at: Date;
-          ends_at: Date;
-          patient_id: string;
-          given_name: string;
-          family_name: string;
-          location_id: string;
-          location_name: string;
-          time_zone: string;
-        }>(
-          `SELECT b.id, b.service, b.unit, b.room, b.starts_at, b.ends_at, b.patient_id, p.given_name, p.family_name,
+      const visits = await readableList(
+        deps.db,
+        ctx,
+        (q) =>
+          q.query<{
+            id: string;
+            service: string;
+            unit: string;
+            room: string;
+            starts_at: Date;
+            ends_at: Date;
+            patient_id: string;
+            given_name: string;
+            family_name: string;
+            location_id: string;
+            location_name: string;
+            time_zone: string;
+          }>(
+            `SELECT b.id, b.service, b.unit, b.room, b.starts_at, b.ends_at, b.patient_id, p.given_name, p.family_name,
                 l.id AS location_id, l.name AS location_name, l.time_zone
            FROM bedside_assignments b
            JOIN patients p ON p.id = b.patient_id
            JOIN locations l ON l.id = b.location_id
           WHERE b.volunteer_user_id = $1 AND b.status = 'scheduled' AND b.ends_at > $2
           ORDER BY b.starts_at LIMIT 200`,
-          [ctx.user.id, new Date(ctx.now.getTime() - 12 * 3_600_000)],
-        );
-        return keepReadable(q, ctx, rows, (r) => r.patient_id, 'scheduling', 'BedsideVisit');
-      });
+            [ctx.user.id, new Date(ctx.now.getTime() - 12 * 3_600_000)],
+          ),
+        (r) => r.patient_id,
+        'scheduling',
+        'BedsideVisit',
+      );
       return {
         visits: visits.map((v) => ({
           id: v.id,
