@@ -15,6 +15,7 @@ import { addDays, dateInZone } from '@meridian/domain';
 import { type Database, migrate, openPostgres } from '@meridian/server';
 import { scalePatients } from '../scripts/gen-scale.ts';
 import { startServer } from '../tests/e2e/harness.ts';
+import { floorPaths, startFloorApp } from './floor.ts';
 import {
   driver,
   type LoadResult,
@@ -200,7 +201,9 @@ function urlPerWindow(target: Omit<LoadTarget, 'url'>, urls: string[]): LoadTarg
  */
 function postgresCpuMs(): number | null {
   const target = new URL(url!);
-  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(target.hostname)) return null;
+  // A Unix socket (postgres://user@localhost/db?host=/a/directory) is on this machine too.
+  const socket = target.searchParams.get('host')?.startsWith('/');
+  if (!socket && !['localhost', '127.0.0.1', '::1', '[::1]'].includes(target.hostname)) return null;
   const database = ` ${target.pathname.slice(1)} `;
   try {
     let total = 0;
@@ -248,6 +251,8 @@ const results: LoadResult[] = [];
 const kinds = new Map<string, 'read' | 'write'>();
 /** PostgreSQL's CPU per request of each path (ms), where the database runs on this machine. */
 const postgresCpu = new Map<string, number>();
+/** Dr Patel's bearer token, for the calibration app too (sessions live in the database). */
+let patelHeaders: Record<string, string> = {};
 try {
   const base = server.url;
   const signIn = async (email: string) => {
@@ -261,6 +266,7 @@ try {
   };
   const maria = await signIn('maria.lopez@example.org');
   const patel = await signIn('dr.patel@example.org');
+  patelHeaders = patel;
   const coordinator = await signIn('coordinator@example.org');
   // The demo password is the bench patient's too (the hash was copied).
   const diarist = await signIn(benchDiarist);
@@ -406,6 +412,42 @@ try {
   await server.stop();
 }
 
+// What this machine allows (bench/floor.ts): the least a read of patient data can do, through Meridian's
+// own app and pool, measured the same way once the server above has stopped.
+const floorTargets: LoadTarget[] = [
+  {
+    name: 'floor: one trivial query (signed in, no policy)',
+    url: floorPaths.query,
+    headers: patelHeaders,
+  },
+  {
+    name: 'floor: one trivial query and its audit row',
+    url: floorPaths.audited,
+    headers: patelHeaders,
+  },
+].filter((t) => !values.only || t.name.includes(values.only));
+const floor: LoadResult[] = [];
+if (floorTargets.length) {
+  const app = await startFloorApp(url, fixtures.maria);
+  try {
+    for (const target of floorTargets) {
+      progress(`${target.name} (${driver}) …`);
+      const pg0 = postgresCpuMs();
+      const r = await loadAgainstHealthz(
+        app.url,
+        { ...target, url: `${app.url}${target.url}` },
+        { ...options, pid: process.pid },
+      );
+      const pg1 = postgresCpuMs();
+      if (pg0 !== null && pg1 !== null) postgresCpu.set(r.name, (pg1 - pg0) / (r.requests + r.rps));
+      progress(`  ${r.rps.toFixed(0)} req/s, ratio ${r.ratioToHealthz.toFixed(2)}, ${r.failures} failures`);
+      floor.push(r);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
 const afterDb = await openPostgres(url, 1);
 const after = await sizes(afterDb);
 await afterDb.close();
@@ -468,6 +510,7 @@ const out = {
     ...r,
     postgresCpuMsPerRequest: postgresCpu.get(r.name) ?? null,
   })),
+  floor: floor.map((r) => ({ ...r, postgresCpuMsPerRequest: postgresCpu.get(r.name) ?? null })),
   criteria,
 };
 const md = [
@@ -485,11 +528,19 @@ const md = [
         '',
         '| path | server CPU ms/request | PostgreSQL CPU ms/request | together | /healthz server CPU ms/request |',
         '| --- | ---: | ---: | ---: | ---: |',
-        ...results.map((r) => {
+        ...[...results, ...floor].map((r) => {
           const pg = postgresCpu.get(r.name) ?? Number.NaN;
           const healthz = r.serverCpuMsPerRequest * r.cpuRatioToHealthz;
           return `| ${r.name} | ${r.serverCpuMsPerRequest.toFixed(3)} | ${pg.toFixed(3)} | ${(r.serverCpuMsPerRequest + pg).toFixed(3)} | ${healthz.toFixed(3)} |`;
         }),
+        '',
+      ]
+    : []),
+  ...(floor.length
+    ? [
+        "What this machine allows: Meridian's own app (its hooks, the sign-in check, the same pool and driver) with two routes that do the least a read of patient data can do, built in the bench's process and measured the same way against its own /healthz (bench/floor.ts). No read that asks PostgreSQL for its data on each request can do better here than the second row; a real one also asks who may see the record (a clinician's) and fetches and shapes more.",
+        '',
+        resultsTable(floor),
         '',
       ]
     : []),

@@ -1,5 +1,6 @@
 export { buildApp } from './app.ts';
 export type { AppDeps } from './app-deps.ts';
+export { appendAudit } from './audit/audit-log.ts';
 export { backup, restore } from './backup/backup.ts';
 export { rowCounts } from './backup/tables.ts';
 export { type Config, loadConfig } from './config.ts';
@@ -8,6 +9,8 @@ export { migrate } from './db/migrate.ts';
 export { openDatabase } from './db/open.ts';
 export { openPglite } from './db/pglite.ts';
 export { openPostgres } from './db/postgres.ts';
+export { contextOf } from './http/authenticate.ts';
+export { systemClock } from './http/context.ts';
 export { type RouteEntry, routeTable } from './http/route-table.ts';
 export { searchSlots } from './modules/scheduling/scheduling-service.ts';
 export { seedDemo } from './seed/demo.ts';
