@@ -428,7 +428,7 @@ const floorTargets: LoadTarget[] = [
 ].filter((t) => !values.only || t.name.includes(values.only));
 const floor: LoadResult[] = [];
 if (floorTargets.length) {
-  const app = await startFloorApp(url, fixtures.maria);
+  const app = await startFloorApp({ databaseUrl: url });
   try {
     for (const target of floorTargets) {
       progress(`${target.name} (${driver}) …`);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { safetyIndex } from '@meridian/knowledge';
 import { startServer } from '../tests/e2e/harness.ts';
-import { driver, type LoadTarget, loadAgainstHealthz, resultsTable } from './http-load.ts';
+import { floorPaths, startFloorApp } from './floor.ts';
+import { driver, type LoadResult, type LoadTarget, loadAgainstHealthz, resultsTable } from './http-load.ts';
 import { regimen25, variedRegimens } from './regimen25.ts';
 
 const { values } = parseArgs({
@@ -77,8 +78,34 @@ try {
     process.stderr.write(`  ${target.name} …\n`);
     results.push(await loadAgainstHealthz(server.url, target, { ...options, pid: server.pid }));
   }
+  // What this machine allows such a request (bench/floor.ts): a signed-in POST of the same body answered
+  // with the same bytes from memory, through Meridian's own app, against that app's own /healthz.
+  const answer = Buffer.from(
+    await (
+      await fetch(`${server.url}/api/safety/check`, {
+        method: 'POST',
+        headers: { ...as(patel), 'content-type': 'application/json', 'accept-encoding': 'identity' },
+        body: JSON.stringify({ items: regimen25 }),
+      })
+    ).arrayBuffer(),
+  );
+  const floor: LoadResult[] = [];
+  const floorApp = await startFloorApp({ answer });
+  try {
+    const target: LoadTarget = {
+      name: `floor: a signed-in POST of the same body, answered with the same ${(answer.length / 1024).toFixed(0)} KB from memory`,
+      url: `${floorApp.url}${floorPaths.answer}`,
+      method: 'POST',
+      headers: as(await signIn(floorApp.url, 'dr.patel@example.org')),
+      body: JSON.stringify({ items: regimen25 }),
+    };
+    process.stderr.write(`  ${target.name} …\n`);
+    floor.push(await loadAgainstHealthz(floorApp.url, target, { ...options, pid: process.pid }));
+  } finally {
+    await floorApp.close();
+  }
   const stamp = new Date().toISOString();
-  const out = { at: stamp, database: 'pglite', driver, ...options, node: process.version, results };
+  const out = { at: stamp, database: 'pglite', driver, ...options, node: process.version, results, floor };
   const md = [
     `# Meridian HTTP benchmark (${stamp})`,
     '',
@@ -87,6 +114,10 @@ try {
     "The last two columns are the server process's own CPU time per request (from /proc) and /healthz's CPU per request divided by it: the ratio the server would reach if the load generator were on another machine.",
     '',
     resultsTable(results),
+    '',
+    "What this machine allows such a request: Meridian's own app (its hooks and sign-in check) with a route that reads the same POST body as text and answers it with the same answer's bytes held in memory (gzip-compressed, as the client accepts), built in the bench's process and measured the same way against its own /healthz (bench/floor.ts). No safety check can do better here; one answered from the recent answers does nearly only this.",
+    '',
+    resultsTable(floor),
     '',
   ].join('\n');
   const dir = path.join(import.meta.dirname, 'results');
