@@ -17,6 +17,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Queryable } from '../../db/database.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import { fail } from '../../http/errors.ts';
+import { patientNames } from '../patients/patients-repo.ts';
 
 const uuid = z.uuid('Give an id (a UUID).');
 const score = z.number().int().min(0, 'Scores run from 0 to 10.').max(10, 'Scores run from 0 to 10.');
@@ -292,26 +293,23 @@ export function bedsideRoutes(app: FastifyInstance, deps: AppDeps): void {
           ).length === 0,
       );
       // Patients whose care team this practitioner is on are shown by name; others by room until accepted.
-      const readable = new Set(
-        (await filterReadable(deps.db, ctx, mine, (o) => o.patient_id, 'clinical', 'BedsideOrder')).map(
-          (o) => o.id,
-        ),
+      // The policy decides per patient, so every row of a named patient is readable.
+      const readable = await filterReadable(
+        deps.db,
+        ctx,
+        mine,
+        (o) => o.patient_id,
+        'clinical',
+        'BedsideOrder',
       );
-      const names = new Map(
-        (
-          await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
-            'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
-            [mine.filter((o) => readable.has(o.id)).map((o) => o.patient_id)],
-          )
-        ).map((p) => [p.id, p]),
+      const names = await patientNames(
+        q,
+        readable.map((o) => o.patient_id),
       );
       const orders = [];
       for (const o of mine) {
-        const p = readable.has(o.id) ? names.get(o.patient_id) : undefined;
-        orders.push({
-          ...orderView(o, p ? await therapyFindings(q, o) : null),
-          patient: p ? { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn } : null,
-        });
+        const p = names.get(o.patient_id);
+        orders.push({ ...orderView(o, p ? await therapyFindings(q, o) : null), patient: p ?? null });
       }
       return { orders };
     },

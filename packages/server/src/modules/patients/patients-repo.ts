@@ -97,6 +97,21 @@ export async function listCandidates(
   return rows.map((r) => summaryOf(r, now));
 }
 
+/**
+ * Name and record number of each of these patients, by id: for a list that names the patients of the
+ * rows the policy let the actor read (pass only those ids).
+ */
+export async function patientNames(
+  q: Queryable,
+  ids: string[],
+): Promise<Map<string, { id: string; name: string; mrn: string }>> {
+  const rows = await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
+    'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((p) => [p.id, { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn }]));
+}
+
 /** One patient's demographics, contacts, primary care provider and care team (one query). */
 export async function patientDetail(q: Queryable, id: string, now: Date) {
   const rows = await q.query<

@@ -9,6 +9,7 @@ import type { Queryable } from '../../db/database.ts';
 import { contextOf } from '../../http/authenticate.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { fail } from '../../http/errors.ts';
+import { patientNames } from '../patients/patients-repo.ts';
 import { findLocation, findService, listServices } from './scheduling-repo.ts';
 import {
   bookSeries,
@@ -535,30 +536,27 @@ export function schedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
         const d = dateInZone(v.starts_at, location.time_zone);
         return d >= from && d <= to;
       });
-      const readable = new Set(
-        (await filterReadable(deps.db, ctx, inRange, (v) => v.patient_id, 'scheduling', 'Appointment')).map(
-          (v) => v.id,
-        ),
+      // The policy decides per patient, so every row of a named patient is readable.
+      const readable = await filterReadable(
+        deps.db,
+        ctx,
+        inRange,
+        (v) => v.patient_id,
+        'scheduling',
+        'Appointment',
       );
-      const patients = new Map(
-        (
-          await q.query<{ id: string; given_name: string; family_name: string; mrn: string }>(
-            'SELECT id, given_name, family_name, mrn FROM patients WHERE id = ANY ($1::uuid[])',
-            [inRange.filter((v) => readable.has(v.id)).map((v) => v.patient_id)],
-          )
-        ).map((p) => [p.id, p]),
+      const patients = await patientNames(
+        q,
+        readable.map((v) => v.patient_id),
       );
       return {
         location: { id: location.id, name: location.name, timeZone: location.time_zone },
         from,
         to,
         appointments: inRange.map((v) => {
-          const p = readable.has(v.id) ? patients.get(v.patient_id) : undefined;
           return {
             ...visitView(v),
-            patient: p
-              ? { id: p.id, name: `${p.given_name} ${p.family_name}`, mrn: p.mrn }
-              : { id: null, name: 'Booked (not on your list)', mrn: null },
+            patient: patients.get(v.patient_id) ?? { id: null, name: 'Booked (not on your list)', mrn: null },
           };
         }),
       };
